@@ -1,0 +1,63 @@
+# Partnership Hub — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.PHONY: help install migrate demo run test lint format check messages compile-messages ci bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(BIN)/.installed ## Create .venv and install the locked dependencies
+
+migrate: install ## Apply database migrations (SQLite by default, or DATABASE_URL)
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Fresh machine → demo site on http://127.0.0.1:$(PORT)
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+run: migrate ## Serve the site without loading demo content
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the test suite on SQLite (engine, PostgreSQL and browser tests skip)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff (lint + format check)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
+
+messages: install ## Extract translatable strings into locale/
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=ops --ignore=tests --no-obsolete
+
+compile-messages: install ## Compile .po files
+	$(MANAGE) compilemessages --ignore=.venv
+
+ci: install lint check ## Everything CI runs
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: migrate ## Benchmarks; results in bench/results/
+	$(BIN)/python bench/run.py
+
+clean: ## Remove the virtualenv, database and generated files
+	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache

@@ -1,0 +1,46 @@
+import importlib
+import time
+
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from hub.demo import DEMO_PASSWORD, DemoContext, sync_locales
+
+
+class Command(BaseCommand):
+    help = "Create (or complete) the demo site: pages in several languages and demo logins."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-index", action="store_true", help="Skip rebuilding the search index."
+        )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        ctx = DemoContext(stdout=self.stdout)
+        with transaction.atomic():
+            for app_config in apps.get_app_configs():
+                try:
+                    module = importlib.import_module(f"{app_config.name}.demo")
+                except ModuleNotFoundError as exc:
+                    if exc.name != f"{app_config.name}.demo":
+                        raise
+                    continue
+                if hasattr(module, "load"):
+                    module.load(ctx)
+            sync_locales(ctx)
+        if not options["no_index"] and any(ctx.created.values()):
+            call_command("update_index", verbosity=0)
+        created = ", ".join(f"{n} {label}" for label, n in ctx.created.items() if n) or "nothing"
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f}s")
+            + f" (created: {created})."
+        )
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for user in ctx.users.values():
+            groups = ", ".join(user.groups.values_list("name", flat=True)) or (
+                "superuser" if user.is_superuser else "-"
+            )
+            self.stdout.write(f"  {user.email:40} {groups}")

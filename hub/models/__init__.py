@@ -1,0 +1,7 @@
+"""The foundation's models, re-exported so ``from hub.models import X`` keeps working."""
+
+from .pages import HomePage
+from .taxonomy import Campus, Theme, Unit
+from .users import User
+
+__all__ = ["Campus", "HomePage", "Theme", "Unit", "User"]

@@ -1,0 +1,43 @@
+from django.apps import apps
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The front door of one language's site: what the hub is for and where to go next."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("A sentence or two under the page title."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    template = "hub/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().specific().in_menu()
+        project_model = apps.get_model("projects", "ProjectPage")
+        context["latest_projects"] = (
+            project_model.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("lead_unit")
+            .order_by("-first_published_at")[:6]
+        )
+        return context

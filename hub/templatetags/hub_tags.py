@@ -1,0 +1,78 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def url_without(context, name, value):
+    """The current URL with one value of a GET parameter removed (and back to page 1)."""
+    request = context["request"]
+    params = request.GET.copy()
+    params.setlist(name, [v for v in params.getlist(name) if v != value])
+    params.pop("page", None)
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
+
+
+@register.simple_tag(takes_context=True)
+def url_with_page(context, number):
+    request = context["request"]
+    params = request.GET.copy()
+    params["page"] = number
+    return f"{request.path}?{params.urlencode()}"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per site language: the page's translation if it exists, else that home page."""
+    request = context["request"]
+    page = context.get("page") if isinstance(context.get("page"), Page) else None
+    current = get_language()
+    translations = {}
+    if page is not None:
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    homes = {}
+    home = context.get("nav_home")
+    if home is not None and page is None:
+        path = request.get_full_path()
+    else:
+        path = None
+    if home is not None:
+        for translation in home.get_translations(inclusive=True).live().select_related("locale"):
+            homes[translation.locale.language_code] = translation
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        elif path is not None:
+            url = translate_url(path, code)
+        elif code in homes:
+            url = homes[code].get_url(request)
+        else:
+            url = f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.filter
+def localized_name(obj):
+    """A translatable snippet's name in the active language, when it has been translated."""
+    if obj is None:
+        return ""
+    try:
+        return obj.localized.name
+    except (Locale.DoesNotExist, AttributeError):
+        return getattr(obj, "name", str(obj))
+
+
+@register.filter
+def in_section(page, section):
+    """Whether ``page`` is ``section`` or one of its descendants (for aria-current)."""
+    if not isinstance(page, Page) or section is None:
+        return False
+    return page.path.startswith(section.path)

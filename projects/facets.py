@@ -1,0 +1,127 @@
+"""The registry's facet index: built once per language and content version, then reused."""
+
+import threading
+
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+from hub.models import Campus, Theme, Unit
+from search.facets import FacetIndex, FacetValue
+
+VERSION_KEY = "projects:registry-version"
+_memo = {}
+_lock = threading.Lock()
+
+# The facets the registry offers, in display order, with their GET parameter names.
+FACETS = [
+    ("theme", _("Theme")),
+    ("status", _("Status")),
+    ("stage", _("Student lifecycle stage")),
+    ("unit", _("Lead unit")),
+    ("campus", _("Campus")),
+    ("open", _("Open to officers")),
+]
+
+
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump_version(**_kwargs):
+    """Invalidate every language's registry index (signal receiver)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _taxonomy_labels(model, locale_id, default_locale_id):
+    """Slug → name in the locale, falling back to the default language's name."""
+    labels = {}
+    rows = (
+        model.objects.filter(locale_id__in={locale_id, default_locale_id})
+        .values_list("slug", "name", "locale_id")
+        .order_by("name")
+    )
+    for slug, name, row_locale in rows:
+        if row_locale == locale_id or slug not in labels:
+            labels[slug] = name
+    return [FacetValue(slug, name) for slug, name in sorted(labels.items(), key=lambda i: i[1])]
+
+
+def build_index(locale_id, default_locale_id):
+    from projects.models import ProjectPage
+
+    projects = ProjectPage.objects.live().public().filter(locale_id=locale_id)
+    rows = list(
+        projects.values_list(
+            "pk",
+            "status",
+            "stage",
+            "lead_unit__slug",
+            "open_to_officers",
+            "title",
+            "first_published_at",
+            "last_published_at",
+        )
+    )
+    pks = [row[0] for row in rows]
+    theme_rows = ProjectPage.themes.through.objects.filter(projectpage__in=projects).values_list(
+        "projectpage_id", "theme__slug"
+    )
+    campus_rows = ProjectPage.campuses.through.objects.filter(projectpage__in=projects).values_list(
+        "projectpage_id", "campus__slug"
+    )
+
+    def grouped(pairs):
+        result = {}
+        for pk, value in pairs:
+            result.setdefault(pk, []).append(value)
+        return result
+
+    facets = {
+        "theme": grouped(theme_rows),
+        "status": {row[0]: [row[1]] for row in rows},
+        "stage": {row[0]: [row[2]] for row in rows},
+        "unit": {row[0]: [row[3]] for row in rows if row[3]},
+        "campus": grouped(campus_rows),
+        "open": {row[0]: ["yes"] for row in rows if row[4]},
+    }
+    epoch = (0,)
+
+    def by_date(index):
+        return sorted(rows, key=lambda r: (r[index].timestamp(),) if r[index] else epoch)
+
+    orderings = {
+        "newest": [r[0] for r in reversed(by_date(6))],
+        "updated": [r[0] for r in reversed(by_date(7))],
+        "title": [r[0] for r in sorted(rows, key=lambda r: (r[5].casefold(), r[0]))],
+    }
+    labels = {
+        "theme": _taxonomy_labels(Theme, locale_id, default_locale_id),
+        "unit": _taxonomy_labels(Unit, locale_id, default_locale_id),
+        "campus": _taxonomy_labels(Campus, locale_id, default_locale_id),
+        "status": [FacetValue(v, label) for v, label in ProjectPage.Status.choices],
+        "stage": [FacetValue(v, label) for v, label in ProjectPage.Stage.choices],
+        "open": [FacetValue("yes", _("Open to officers"))],
+    }
+    return FacetIndex(pks, facets, orderings, labels)
+
+
+def get_index(locale_id, default_locale_id):
+    """The registry index for a language, rebuilt only when projects or taxonomies changed."""
+    key = (locale_id, current_version())
+    index = _memo.get(key)
+    if index is None:
+        with _lock:
+            index = _memo.get(key)
+            if index is None:
+                index = build_index(locale_id, default_locale_id)
+                for stale in [k for k in _memo if k[0] == locale_id]:
+                    del _memo[stale]
+                _memo[key] = index
+    return index

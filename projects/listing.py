@@ -1,0 +1,176 @@
+"""The registry listing: a reader's query and filters in, a page of projects and facets out.
+
+All state lives in the GET parameters, so any search can be bookmarked and shared. Unknown
+values are ignored and impossible page numbers land on a real page: bad input never errors.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from projects.facets import FACETS, get_index
+from search.service import clean_query, search_ids
+
+PAGE_SIZE = 20
+SORTS = [
+    ("relevance", _("Best match")),
+    ("newest", _("Newest")),
+    ("updated", _("Recently updated")),
+    ("title", _("Title (A–Z)")),
+]
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected_count(self):
+        return sum(1 for option in self.options if option.selected)
+
+
+@dataclass
+class RegistryResult:
+    query: str
+    sort: str
+    sorts: list
+    facets: list
+    active: list
+    page: object
+    paginator: object
+    total: int
+    degraded: bool
+    params: object
+
+    @property
+    def projects(self):
+        return self.page.object_list
+
+    @property
+    def page_range(self):
+        return self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
+
+    @property
+    def has_filters(self):
+        return bool(self.active) or bool(self.query)
+
+
+class RegistryQuery:
+    def __init__(self, index_page, query="", selected=None, sort="", page=1, locale=None):
+        self.index_page = index_page
+        self.query = clean_query(query)
+        self.selected = selected or {}
+        self.sort = sort
+        self.page_number = page
+        self.locale = locale or index_page.locale
+
+    @classmethod
+    def from_request(cls, index_page, request):
+        get = request.GET
+        selected = {name: [v[:100] for v in get.getlist(name)[:20] if v] for name, _l in FACETS}
+        return cls(
+            index_page,
+            query=get.get("q", ""),
+            selected={k: v for k, v in selected.items() if v},
+            sort=get.get("sort", ""),
+            page=get.get("page", 1),
+        )
+
+    def run(self):
+        from projects.models import ProjectPage
+
+        default_locale = Locale.get_default()
+        index = get_index(self.locale.pk, default_locale.pk)
+        selected = {
+            name: [v for v in dict.fromkeys(values) if v in index.known_values(name)]
+            for name, values in self.selected.items()
+        }
+        selected = {name: values for name, values in selected.items() if values}
+
+        relevance, degraded, base = None, False, None
+        if self.query:
+            outcome = search_ids(
+                ProjectPage.objects.live().filter(locale_id=self.locale.pk), self.query
+            )
+            relevance, degraded = outcome.ids, outcome.degraded
+            base = index.mask_of(relevance)
+
+        valid_sorts = [key for key, _label in SORTS if key != "relevance" or self.query]
+        sort = self.sort if self.sort in valid_sorts else valid_sorts[0]
+        mask = index.apply(selected, base)
+        if sort == "relevance":
+            ordered = index.ordered(mask, relevance=relevance)
+        else:
+            ordered = index.ordered(mask, ordering=sort)
+
+        paginator = Paginator(ordered, PAGE_SIZE)
+        page = paginator.get_page(self.page_number)
+        page.object_list = self._load(ProjectPage, page.object_list, index)
+
+        counts = index.counts(selected, base)
+        facets = []
+        active = []
+        for name, label in FACETS:
+            facet = Facet(name, label)
+            for fv in index.labels.get(name, []):
+                is_selected = fv.value in selected.get(name, [])
+                count = counts.get(name, {}).get(fv.value, 0)
+                if count or is_selected:
+                    facet.options.append(FacetOption(fv.value, fv.label, count, is_selected))
+                if is_selected:
+                    active.append((name, fv.value, fv.label))
+            if facet.options:
+                facets.append(facet)
+
+        return RegistryResult(
+            query=self.query,
+            sort=sort,
+            sorts=[(key, label) for key, label in SORTS if key in valid_sorts],
+            facets=facets,
+            active=active,
+            page=page,
+            paginator=paginator,
+            total=paginator.count,
+            degraded=degraded,
+            params=selected,
+        )
+
+    def _load(self, model, pks, index):
+        if not pks:
+            return []
+        projects = {
+            project.pk: project
+            for project in model.objects.filter(pk__in=pks)
+            .select_related("lead_unit")
+            .prefetch_related("themes", "campuses")
+            .defer_streamfields()
+        }
+        theme_labels = {fv.value: fv.label for fv in index.labels.get("theme", [])}
+        unit_labels = {fv.value: fv.label for fv in index.labels.get("unit", [])}
+        ordered = []
+        for pk in pks:
+            project = projects.get(pk)
+            if project is None:
+                continue
+            project.theme_labels = [
+                theme_labels.get(theme.slug, theme.name) for theme in project.themes.all()
+            ]
+            project.unit_label = (
+                unit_labels.get(project.lead_unit.slug, project.lead_unit.name)
+                if project.lead_unit
+                else ""
+            )
+            ordered.append(project)
+        return ordered
