@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
 from hub.blocks import BodyBlock
@@ -54,9 +55,6 @@ def load(ctx):
     for number, data in enumerate(demo_data.PROJECTS):
         if data["title"] in existing:
             continue
-        outcomes = data["outcomes"]
-        if data.get("stopped_reason"):
-            outcomes = f"{outcomes}\n\n{data['stopped_reason']}".strip()
         project = ProjectPage(
             title=data["title"],
             summary=data["summary"],
@@ -70,7 +68,9 @@ def load(ctx):
             end_date=_date(data["end"]),
             open_to_officers=data["open"],
             how_officers_can_help=data["help"],
-            outcomes=outcomes,
+            outcomes=data["outcomes"],
+            stopped_reason=data.get("stopped_reason", ""),
+            last_confirmed_at=timezone.now(),
             staff_lead=leads[number % 2],
             union_contact=contacts[number % 2],
         )

@@ -132,6 +132,23 @@ class ProjectPage(Page):
         blank=True,
         help_text=_("What has changed because of the project so far."),
     )
+    stopped_reason = models.TextField(
+        _("why it ended or paused"),
+        max_length=2000,
+        blank=True,
+        help_text=_("For paused or completed projects: why, and what was learned."),
+    )
+    last_confirmed_at = models.DateTimeField(
+        _("last confirmed by its lead"),
+        null=True,
+        blank=True,
+        help_text=_("When the lead last confirmed the project is still current."),
+    )
+    needs_new_lead = models.BooleanField(
+        _("needs a new lead"),
+        default=False,
+        help_text=_("Set when the lead left; moderators find a successor."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -155,6 +172,11 @@ class ProjectPage(Page):
             heading=_("Student officers"),
         ),
         FieldPanel("outcomes"),
+        FieldPanel("stopped_reason"),
+        MultiFieldPanel(
+            [FieldPanel("last_confirmed_at", read_only=True), FieldPanel("needs_new_lead")],
+            heading=_("Upkeep"),
+        ),
     ]
 
     search_fields = Page.search_fields + [
@@ -162,6 +184,7 @@ class ProjectPage(Page):
         index.SearchField("description"),
         index.SearchField("how_officers_can_help"),
         index.SearchField("outcomes"),
+        index.SearchField("stopped_reason"),
         index.AutocompleteField("summary"),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("lead_unit", [index.SearchField("name")]),
@@ -182,6 +205,9 @@ class ProjectPage(Page):
         TranslatableField("description"),
         TranslatableField("how_officers_can_help"),
         TranslatableField("outcomes"),
+        TranslatableField("stopped_reason"),
+        SynchronizedField("last_confirmed_at"),
+        SynchronizedField("needs_new_lead"),
         SynchronizedField("status"),
         SynchronizedField("stage"),
         SynchronizedField("themes"),
@@ -232,3 +258,104 @@ class ProjectPage(Page):
         context["related_projects"] = self.get_related_projects()
         context["show_contacts"] = request.user.is_authenticated
         return context
+
+
+class ProjectMember(models.Model):
+    """A person working on a project alongside its leads (usually an accepted officer)."""
+
+    project = models.ForeignKey(
+        ProjectPage, on_delete=models.CASCADE, related_name="members", verbose_name=_("project")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="project_memberships",
+        verbose_name=_("user"),
+        help_text=_("Empty once the member deleted their account."),
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("project member")
+        verbose_name_plural = _("project members")
+        ordering = ["joined_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="unique_project_member")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.project}"
+
+
+class JoinRequest(models.Model):
+    """An officer's request to join a project; personal data, never translated or published."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    project = models.ForeignKey(
+        ProjectPage,
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+        verbose_name=_("project"),
+    )
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="join_requests",
+        verbose_name=_("officer"),
+    )
+    message = models.TextField(_("message"), max_length=2000)
+    how_to_help = models.TextField(_("how I would like to help"), max_length=1000, blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "officer"],
+                condition=models.Q(state="pending"),
+                name="one_open_join_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.officer} → {self.project} ({self.get_state_display()})"
+
+
+class JoinRequestEvent(models.Model):
+    """Who changed a join request's state, and when (the audit trail)."""
+
+    request = models.ForeignKey(
+        JoinRequest, on_delete=models.CASCADE, related_name="events", verbose_name=_("request")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    from_state = models.CharField(_("from"), max_length=20, blank=True)
+    to_state = models.CharField(_("to"), max_length=20)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("join request event")
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.from_state} → {self.to_state}"
