@@ -1,0 +1,260 @@
+"""Wagtail's Elasticsearch-family backends, made safe for the hub and a little faster.
+
+``hub.settings.base.search_backends`` selects one of these classes from ``SEARCH_URL``. Each adds
+to Wagtail's backend for that engine:
+
+- **Writes never break a save.** If the engine cannot take an index write (down, slow, erroring),
+  the error is logged as a warning and the object is queued in :class:`search.models.IndexBacklog`;
+  ``manage.py search_catch_up`` replays the queue once the engine is back. While the circuit
+  breaker (:mod:`search.health`) is open, writes go straight to the queue without waiting.
+- **A missing index is created with the right mappings** before the first write, instead of
+  letting the engine guess mappings from one document (which would break every later search);
+  a full rebuild is then queued for the catch-up.
+- **Primary keys in one request** (:meth:`search_ids`): no scroll, no database round trip.
+- **Typo tolerance** (``fuzzy=True``: ``"fuzziness": "AUTO"`` through Wagtail's ``Fuzzy`` query).
+- **Highlighting** (:meth:`highlights`): HTML-escaped fragments with ``<mark>`` around matches.
+"""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from modelsearch.backends.base import get_model_root
+from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend as _ES8
+from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend as _ES9
+from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend as _OS2
+from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend as _OS3
+from modelsearch.index import SearchField, get_indexed_models
+from modelsearch.query import Fuzzy, PlainText
+
+from search import health
+
+logger = logging.getLogger(__name__)
+
+HIGHLIGHT_FRAGMENT_SIZE = 180
+_known_indexes = set()
+
+
+def _short(exc):
+    text = f"{type(exc).__name__}: {exc}"
+    return text if len(text) <= 500 else text[:497] + "..."
+
+
+class EngineBackendMixin:
+    """Behaviour shared by every engine backend (see the module docstring)."""
+
+    is_engine = True
+
+    def __init__(self, params):
+        self.alias = self._find_alias(params)
+        urls = params.get("URLS") or params.get("HOSTS") or []
+        self.health_key = f"{params.get('INDEX_PREFIX', '')}@{urls!r}"
+        super().__init__(params)
+
+    @staticmethod
+    def _find_alias(params):
+        configured = getattr(settings, "WAGTAILSEARCH_BACKENDS", {})
+        for alias, conf in configured.items():
+            if conf.get("URLS") == params.get("URLS") and conf.get("INDEX_PREFIX") == params.get(
+                "INDEX_PREFIX"
+            ):
+                return alias
+        return "default"
+
+    # --- health ---------------------------------------------------------------------------
+
+    def ping(self):
+        """Raise unless the engine answers (used by the catch-up and health checks)."""
+        self.es.info()
+
+    def is_available(self):
+        return not health.is_down(self.health_key)
+
+    def note_failure(self, exc):
+        if health.is_outage(exc):
+            health.mark_down(self.health_key)
+
+    # --- writes ---------------------------------------------------------------------------
+
+    def add(self, obj):
+        self._write(obj, super().add)
+
+    def delete(self, obj):
+        self._write(obj, super().delete)
+
+    def add_strict(self, obj):
+        """Index ``obj`` or raise (the catch-up uses this; nothing is queued)."""
+        self.ensure_index(type(obj))
+        super().add(obj)
+
+    def delete_strict(self, obj):
+        super().delete(obj)
+
+    def _write(self, obj, write):
+        if not self.is_available():
+            self.defer(obj, "the search engine was unavailable")
+            return
+        try:
+            self.ensure_index(type(obj))
+            write(obj)
+        except Exception as exc:  # any client error: the save must still succeed
+            self.note_failure(exc)
+            logger.warning(
+                "Search engine write failed for %s #%s; queued for catch-up (%s)",
+                obj._meta.label,
+                obj.pk,
+                _short(exc),
+            )
+            self.defer(obj, _short(exc))
+
+    def defer(self, obj, error):
+        self._queue(obj._meta.label_lower, str(obj.pk), str(error))
+
+    def defer_rebuild(self, error):
+        from search.models import REBUILD
+
+        self._queue(REBUILD, "", str(error))
+
+    def _queue(self, label, pk, error):
+        from django.db.models import F
+
+        from search.models import IndexBacklog
+
+        try:
+            with transaction.atomic():
+                updated = IndexBacklog.objects.filter(
+                    backend=self.alias, model_label=label, object_pk=pk
+                ).update(attempts=F("attempts") + 1, last_error=error[:500])
+                if not updated:
+                    IndexBacklog.objects.create(
+                        backend=self.alias, model_label=label, object_pk=pk, last_error=error[:500]
+                    )
+        except Exception:  # the queue is best effort; the content itself is saved
+            logger.exception("Could not queue %s #%s for a search catch-up", label, pk)
+
+    # --- indexes --------------------------------------------------------------------------
+
+    def index_models(self, index):
+        """The indexed models that live in ``index``."""
+        return [m for m in get_indexed_models() if self.get_index_for_model(m).name == index.name]
+
+    def create_index(self, index):
+        """Create ``index`` with the settings and the mappings of all its models."""
+        index.put()
+        for model in self.index_models(index):
+            index.add_model(model)
+
+    def ensure_index(self, model):
+        """Make sure ``model``'s index exists with proper mappings (checked once per process)."""
+        index = self.get_index_for_model(model)
+        key = (self.health_key, index.name)
+        if key in _known_indexes:
+            return
+        if not index.exists():
+            try:
+                self.create_index(index)
+            except Exception as exc:
+                if "already_exists" not in str(exc):  # another process was first
+                    raise
+            else:
+                logger.warning(
+                    "Search index %s was missing; created it empty. Queued a full rebuild "
+                    "(manage.py search_catch_up).",
+                    index.name,
+                )
+                self.defer_rebuild(f"index {index.name} was missing")
+        _known_indexes.add(key)
+
+    @staticmethod
+    def forget_indexes():
+        _known_indexes.clear()
+
+    # --- queries --------------------------------------------------------------------------
+
+    def _compile(self, queryset, query, fields, operator, fuzzy):
+        query_obj = Fuzzy(query, operator=operator) if fuzzy else PlainText(query, operator)
+        compiler = self.query_compiler_class(queryset, query_obj, fields=fields)
+        compiler.check()
+        return compiler
+
+    def _raw_search(self, compiler, body, **params):
+        results = self.results_class(self, compiler)
+        index = self.get_index_for_model(compiler.queryset.model).name
+        return results._backend_do_search(body, index=index, _source=False, **params)
+
+    def search_ids(self, query, queryset, *, fields=None, operator="and", limit=2000, fuzzy=False):
+        """Primary keys of the best ``limit`` matches, best first, in one request."""
+        compiler = self._compile(queryset, query, fields, operator, fuzzy)
+        response = self._raw_search(
+            compiler, {"query": compiler.get_query()}, stored_fields="pk", size=limit
+        )
+        to_python = get_model_root(queryset.model)._meta.pk.to_python
+        return [
+            to_python(hit["fields"]["pk"][0])
+            for hit in response["hits"]["hits"]
+            if hit.get("fields", {}).get("pk")
+        ]
+
+    def highlight_fields(self, model):
+        """Index columns of the text fields of ``model`` and its indexed subclasses."""
+        columns = []
+        for indexed in get_indexed_models():
+            if not issubclass(indexed, model):
+                continue
+            mapping = self.mapping_class(indexed)
+            for field in indexed.get_search_fields():
+                if type(field) is SearchField and field.field_name != "title":
+                    column = mapping.get_field_column_name(field)
+                    if column not in columns:
+                        columns.append(column)
+        return columns
+
+    def highlights(self, query, queryset, pks, *, operator="and", fuzzy=False):
+        """``{pk: [fragment, ...]}`` for ``pks``: escaped HTML with ``<mark>`` around matches."""
+        if not pks:
+            return {}
+        compiler = self._compile(queryset, query, None, operator, fuzzy)
+        fields = self.highlight_fields(queryset.model)
+        body = {
+            "query": {
+                "bool": {
+                    "must": compiler.get_inner_query(),
+                    "filter": {"ids": {"values": [str(pk) for pk in pks]}},
+                }
+            },
+            "highlight": {
+                "encoder": "html",
+                "pre_tags": ["<mark>"],
+                "post_tags": ["</mark>"],
+                "require_field_match": False,
+                "fields": [
+                    {f: {"number_of_fragments": 1, "fragment_size": HIGHLIGHT_FRAGMENT_SIZE}}
+                    for f in fields
+                ],
+            },
+        }
+        response = self._raw_search(compiler, body, stored_fields="pk", size=len(pks))
+        to_python = get_model_root(queryset.model)._meta.pk.to_python
+        found = {}
+        for hit in response["hits"]["hits"]:
+            pk = hit.get("fields", {}).get("pk")
+            marked = hit.get("highlight") or {}
+            if pk:
+                found[to_python(pk[0])] = [marked[f][0] for f in fields if marked.get(f)]
+        return found
+
+
+class OpenSearch2SearchBackend(EngineBackendMixin, _OS2):
+    pass
+
+
+class OpenSearch3SearchBackend(EngineBackendMixin, _OS3):
+    pass
+
+
+class Elasticsearch8SearchBackend(EngineBackendMixin, _ES8):
+    pass
+
+
+class Elasticsearch9SearchBackend(EngineBackendMixin, _ES9):
+    pass
