@@ -13,6 +13,9 @@ to Wagtail's backend for that engine:
 - **Primary keys in one request** (:meth:`search_ids`): no scroll, no database round trip.
 - **Typo tolerance** (``fuzzy=True``: ``"fuzziness": "AUTO"`` through Wagtail's ``Fuzzy`` query).
 - **Highlighting** (:meth:`highlights`): HTML-escaped fragments with ``<mark>`` around matches.
+- **Titles first.** A document whose title holds every query word outranks one that only
+  mentions them in its body (Wagtail boosts titles and project summaries alike).
+- **OpenSearch 2 works with opensearch-py 3** (see :class:`OpenSearch2SearchBackend`).
 """
 
 import logging
@@ -21,9 +24,20 @@ from django.conf import settings
 from django.db import transaction
 from modelsearch.backends.base import get_model_root
 from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend as _ES8
-from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend as _ES9
-from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend as _OS2
+from modelsearch.backends.elasticsearch8 import (
+    Elasticsearch8SearchQueryCompiler as _ES8Compiler,
+)
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9SearchBackend as _ES9,
+)
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9SearchQueryCompiler as _ES9Compiler,
+)
+from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend as _OS3
+from modelsearch.backends.opensearch3 import (
+    OpenSearch3SearchQueryCompiler as _OS3Compiler,
+)
 from modelsearch.index import SearchField, get_indexed_models
 from modelsearch.query import Fuzzy, PlainText
 
@@ -32,6 +46,7 @@ from search import health
 logger = logging.getLogger(__name__)
 
 HIGHLIGHT_FRAGMENT_SIZE = 180
+TITLE_BOOST = 4.0
 _known_indexes = set()
 
 
@@ -244,17 +259,56 @@ class EngineBackendMixin:
         return found
 
 
-class OpenSearch2SearchBackend(EngineBackendMixin, _OS2):
+class TitleFirstCompilerMixin:
+    """Searching all fields also searches the title alone, boosted above everything else.
+
+    Wagtail's multi-field query takes the best field per document (``best_fields``), and with
+    the ``and`` operator a field matches only if it holds every word, so this rewards titles
+    that contain the whole query and leaves other matches as they were.
+    """
+
+    def _remap_fields(self, fields):
+        remapped = super()._remap_fields(fields)
+        if not fields:
+            for field in self.queryset.model.get_searchable_search_fields():
+                if field.field_name == "title":
+                    column = self.mapping.get_field_column_name(field)
+                    remapped.append(Field(column, TITLE_BOOST))
+                    break
+        return remapped
+
+
+class OpenSearchQueryCompiler(TitleFirstCompilerMixin, _OS3Compiler):
     pass
+
+
+class Elasticsearch8QueryCompiler(TitleFirstCompilerMixin, _ES8Compiler):
+    pass
+
+
+class Elasticsearch9QueryCompiler(TitleFirstCompilerMixin, _ES9Compiler):
+    pass
+
+
+class OpenSearch2SearchBackend(EngineBackendMixin, _OS3):
+    """OpenSearch 2.x servers.
+
+    Wagtail's own ``opensearch2`` backend calls opensearch-py with positional arguments, which
+    opensearch-py 3 (the client we install, and which speaks to OpenSearch 2 and 3 servers)
+    refuses (``IndicesClient.create() takes 1 positional argument``). Its ``opensearch3``
+    backend differs only in passing them by keyword, so both server versions use that.
+    """
+
+    query_compiler_class = OpenSearchQueryCompiler
 
 
 class OpenSearch3SearchBackend(EngineBackendMixin, _OS3):
-    pass
+    query_compiler_class = OpenSearchQueryCompiler
 
 
 class Elasticsearch8SearchBackend(EngineBackendMixin, _ES8):
-    pass
+    query_compiler_class = Elasticsearch8QueryCompiler
 
 
 class Elasticsearch9SearchBackend(EngineBackendMixin, _ES9):
-    pass
+    query_compiler_class = Elasticsearch9QueryCompiler

@@ -16,6 +16,7 @@ DEFAULT_RETRY_AFTER = 30.0
 
 _lock = threading.Lock()
 _down_until = {}
+_noticed = set()
 
 
 def retry_after():
@@ -61,14 +62,26 @@ def is_down(key):
 def mark_down(key):
     with _lock:
         _down_until[key] = time.monotonic() + retry_after()
+        _noticed.discard(key)
 
 
 def mark_up(key):
     with _lock:
         _down_until.pop(key, None)
+        _noticed.discard(key)
+
+
+def first_notice(key):
+    """True once per outage period: warn in the log once, not on every request."""
+    with _lock:
+        if key in _noticed:
+            return False
+        _noticed.add(key)
+        return True
 
 
 def reset():
     """Forget every engine's state (tests, and after a successful catch-up)."""
     with _lock:
         _down_until.clear()
+        _noticed.clear()

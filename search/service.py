@@ -135,9 +135,13 @@ def search_ids(queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="a
             return SearchOutcome(ids, fuzzy=bool(ids), words=words)
         except Exception as exc:  # each client raises its own exception types
             backend.note_failure(exc)
+            health.first_notice(backend.health_key)
             logger.warning("Search engine failed (%s); falling back to the database", _short(exc))
-    else:
-        logger.debug("Search engine marked unavailable; searching the database")
+    elif health.first_notice(backend.health_key):
+        logger.warning(
+            "Search engine unavailable; falling back to the database for %ss",
+            health.retry_after(),
+        )
     return _fallback(queryset, words, fields, limit, operator)
 
 

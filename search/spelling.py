@@ -2,13 +2,14 @@
 
 The vocabulary (the most frequent title words of live, public pages in one locale) is built on
 first use and kept per process until a page is published, unpublished or deleted anywhere (a
-version number in the shared cache tells every process). Corrections come from :mod:`difflib`,
+version token in the shared cache tells every process). Corrections come from :mod:`difflib`,
 comparing each unknown word only with known words of similar length.
 """
 
 import difflib
 import re
 import threading
+import uuid
 from collections import Counter
 
 from django.core.cache import cache
@@ -23,19 +24,18 @@ _lock = threading.Lock()
 
 
 def current_version():
+    """A random token, not a counter: after a cache flush no process can mistake an old
+    vocabulary for the current one."""
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
 
 
 def bump_version(**kwargs):
     """Invalidate every locale's vocabulary (signal receiver)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def bump_on_page_delete(sender, instance, **kwargs):
