@@ -99,57 +99,71 @@ def _short(exc):
     return f"{type(exc).__name__}: {str(exc)[:300]}"
 
 
-def _database_ids(name, queryset, words, fields, limit, operator):
-    results = get_backend(name).search(words, queryset.only("pk"), fields=fields, operator=operator)
+def _database_ids(name, queryset, words, fields, limit, operator, exact=True):
+    backend = get_backend(name)
+    ranked_ids = getattr(backend, "ranked_ids", None)
+    if ranked_ids is not None:  # a backend with a faster way to answer this exact question
+        return ranked_ids(
+            queryset, words, fields=fields, operator=operator, limit=limit, exact=exact
+        )
+    results = backend.search(words, queryset.only("pk"), fields=fields, operator=operator)
     return [obj.pk for obj in results[:limit]]
 
 
-def search_ids(queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="and", fuzzy=True):
+def search_ids(
+    queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="and", fuzzy=True, exact=True
+):
     """Search ``queryset`` for ``query`` and return a :class:`SearchOutcome`.
 
     ``queryset`` should already carry the filters the backend can apply (locale, live);
     anything else is best applied afterwards to the returned primary keys. With ``fuzzy``, an
-    engine retries a query without exact matches with typo tolerance.
+    engine retries a query without exact matches with typo tolerance. With ``exact=False`` a
+    database backend may also return ids of the same model outside ``queryset`` (for callers
+    that intersect the ids with their own set anyway, which is faster); engines always apply
+    the queryset's filters themselves.
     """
     words = plain_words(clean_query(query))
     if not words:
         return SearchOutcome()
     limit = max(1, min(limit, ENGINE_RESULT_WINDOW))
-    backend = engine()
-    if backend is None:
-        try:
-            ids = _database_ids("default", queryset, words, fields, limit, operator)
-        except DatabaseError:
-            # The database itself failed: there is nothing better to fall back to.
-            logger.exception("Database search failed for %r", words)
-            return SearchOutcome(degraded=True, words=words)
-        return SearchOutcome(ids, words=words)
-
-    if backend.is_available():
-        try:
-            options = {"fields": fields, "operator": operator, "limit": limit}
-            ids = backend.search_ids(words, queryset, **options)
-            if ids or not fuzzy:
-                return SearchOutcome(ids, words=words)
-            ids = backend.search_ids(words, queryset, fuzzy=True, **options)
-            return SearchOutcome(ids, fuzzy=bool(ids), words=words)
-        except Exception as exc:  # each client raises its own exception types
+    backend = get_backend()
+    is_engine = getattr(backend, "is_engine", False)
+    if is_engine and not backend.is_available():
+        if health.first_notice(backend.health_key):
+            logger.warning(
+                "Search engine unavailable; falling back to the database for %ss",
+                health.retry_after(),
+            )
+        return _fallback(queryset, words, fields, limit, operator, exact)
+    try:
+        if not is_engine:
+            ids = _database_ids("default", queryset, words, fields, limit, operator, exact)
+            return SearchOutcome(ids, words=words)
+        options = {"fields": fields, "operator": operator, "limit": limit}
+        ids = backend.search_ids(words, queryset, **options)
+        if ids or not fuzzy:
+            return SearchOutcome(ids, words=words)
+        ids = backend.search_ids(words, queryset, fuzzy=True, **options)
+        return SearchOutcome(ids, fuzzy=bool(ids), words=words)
+    except DatabaseError:
+        # The database itself failed: there is nothing better to fall back to.
+        logger.exception("Database search failed for %r", words)
+        return SearchOutcome(degraded=True, words=words)
+    except Exception as exc:  # each engine client raises its own exception types
+        if is_engine:
             backend.note_failure(exc)
             health.first_notice(backend.health_key)
-            logger.warning("Search engine failed (%s); falling back to the database", _short(exc))
-    elif health.first_notice(backend.health_key):
-        logger.warning(
-            "Search engine unavailable; falling back to the database for %ss",
-            health.retry_after(),
-        )
-    return _fallback(queryset, words, fields, limit, operator)
+        elif not has_fallback():
+            raise
+        logger.warning("Search engine failed (%s); falling back to the database", _short(exc))
+    return _fallback(queryset, words, fields, limit, operator, exact)
 
 
-def _fallback(queryset, words, fields, limit, operator):
+def _fallback(queryset, words, fields, limit, operator, exact):
     if not has_fallback():
         return SearchOutcome(degraded=True, backend="", words=words)
     try:
-        ids = _database_ids(FALLBACK_BACKEND, queryset, words, fields, limit, operator)
+        ids = _database_ids(FALLBACK_BACKEND, queryset, words, fields, limit, operator, exact)
     except DatabaseError:
         logger.exception("Fallback database search failed for %r", words)
         ids = []

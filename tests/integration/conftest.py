@@ -88,12 +88,13 @@ def engine(engine_session, db):
     """A clean, healthy engine for one test."""
     health.reset()
     service.reset_backends()
-    # projects.facets memoises the registry's facet index per process under a counter kept in
-    # the cache; the autouse fixture clears the cache, so the counter restarts and could match
-    # a previous test's memo. Start from nothing (reported to the registry's owner).
+    # projects.facets memoises the registry's facet index and searches per process under a
+    # counter kept in the cache; the autouse fixture clears the cache, so the counter restarts
+    # and could match a previous test's memo. Start from nothing (reported to its owner).
     from projects import facets
 
     facets._memo.clear()
+    facets._searches.clear()
     engine_session.backend.forget_indexes()
     engine_session.clear_pages()
     yield Engine(service.get_backend())
