@@ -15,30 +15,25 @@ to Wagtail's backend for that engine:
 - **Highlighting** (:meth:`highlights`): HTML-escaped fragments with ``<mark>`` around matches.
 - **Titles first.** A document whose title holds every query word outranks one that only
   mentions them in its body (Wagtail boosts titles and project summaries alike).
+- **Faster documents** (:class:`FastMappingMixin`): the same documents as Wagtail's, built
+  about twice as fast, which is most of what bulk indexing costs on the Python side.
 - **OpenSearch 2 works with opensearch-py 3** (see :class:`OpenSearch2SearchBackend`).
 """
 
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models, transaction
+from modelsearch.backends import elasticsearch8, elasticsearch9, opensearch3
 from modelsearch.backends.base import get_model_root
-from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend as _ES8
-from modelsearch.backends.elasticsearch8 import (
-    Elasticsearch8SearchQueryCompiler as _ES8Compiler,
-)
-from modelsearch.backends.elasticsearch9 import (
-    Elasticsearch9SearchBackend as _ES9,
-)
-from modelsearch.backends.elasticsearch9 import (
-    Elasticsearch9SearchQueryCompiler as _ES9Compiler,
-)
 from modelsearch.backends.elasticsearchbase import Field
-from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend as _OS3
-from modelsearch.backends.opensearch3 import (
-    OpenSearch3SearchQueryCompiler as _OS3Compiler,
+from modelsearch.index import (
+    AutocompleteField,
+    FilterField,
+    SearchField,
+    get_indexed_models,
 )
-from modelsearch.index import SearchField, get_indexed_models
 from modelsearch.query import Fuzzy, PlainText
 
 from search import health
@@ -48,6 +43,7 @@ logger = logging.getLogger(__name__)
 HIGHLIGHT_FRAGMENT_SIZE = 180
 TITLE_BOOST = 4.0
 _known_indexes = set()
+_plain_fields = {}  # (model, search field) -> (column name, value getter), built once
 
 
 def _short(exc):
@@ -64,6 +60,10 @@ class EngineBackendMixin:
         self.alias = self._find_alias(params)
         urls = params.get("URLS") or params.get("HOSTS") or []
         self.health_key = f"{params.get('INDEX_PREFIX', '')}@{urls!r}"
+        params = dict(params)
+        # Client options unless the settings say otherwise (connections per node, for threads).
+        defaults = getattr(self, "default_options", {})
+        params["OPTIONS"] = {**defaults, **params.get("OPTIONS", {})}
         super().__init__(params)
 
     @staticmethod
@@ -198,17 +198,25 @@ class EngineBackendMixin:
         return results._backend_do_search(body, index=index, _source=False, **params)
 
     def search_ids(self, query, queryset, *, fields=None, operator="and", limit=2000, fuzzy=False):
-        """Primary keys of the best ``limit`` matches, best first, in one request."""
+        """Primary keys of the best ``limit`` matches, best first, in one request.
+
+        The keys come from doc values, with no stored fields, no ``_id`` and no total count:
+        at 2,000 hits that is several times faster than Wagtail's results, which load stored
+        fields for every hit and then the objects from the database.
+        """
         compiler = self._compile(queryset, query, fields, operator, fuzzy)
+        body = {"query": compiler.get_query(), "docvalue_fields": ["pk"]}
         response = self._raw_search(
-            compiler, {"query": compiler.get_query()}, stored_fields="pk", size=limit
+            compiler,
+            body,
+            stored_fields="_none_",
+            size=limit,
+            track_total_hits=False,
+            filter_path="hits.hits.fields.pk",
         )
         to_python = get_model_root(queryset.model)._meta.pk.to_python
-        return [
-            to_python(hit["fields"]["pk"][0])
-            for hit in response["hits"]["hits"]
-            if hit.get("fields", {}).get("pk")
-        ]
+        hits = response.get("hits", {}).get("hits", [])
+        return [to_python(hit["fields"]["pk"][0]) for hit in hits]
 
     def highlight_fields(self, model):
         """Index columns of the text fields of ``model`` and its indexed subclasses."""
@@ -248,15 +256,75 @@ class EngineBackendMixin:
                 ],
             },
         }
-        response = self._raw_search(compiler, body, stored_fields="pk", size=len(pks))
+        body["docvalue_fields"] = ["pk"]
+        response = self._raw_search(
+            compiler, body, stored_fields="_none_", size=len(pks), track_total_hits=False
+        )
         to_python = get_model_root(queryset.model)._meta.pk.to_python
         found = {}
         for hit in response["hits"]["hits"]:
-            pk = hit.get("fields", {}).get("pk")
             marked = hit.get("highlight") or {}
-            if pk:
-                found[to_python(pk[0])] = [marked[f][0] for f in fields if marked.get(f)]
+            pk = to_python(hit["fields"]["pk"][0])
+            found[pk] = [marked[f][0] for f in fields if marked.get(f)]
         return found
+
+
+def _value_getter(model, search_field):
+    """A function reading ``search_field``'s value from an object, as Wagtail's
+    ``BaseField.get_value`` would, with the per-call lookups done once."""
+    try:
+        field = search_field.get_field(model)
+    except FieldDoesNotExist:
+        return search_field.get_value
+    if type(field).__name__ == "TaggableManager" or not isinstance(field, models.Field):
+        return search_field.get_value
+    if hasattr(field, "get_searchable_content"):
+        return lambda obj: field.get_searchable_content(field.value_from_object(obj))
+    if isinstance(field, models.ForeignObject):
+        return search_field.get_value
+    return field.value_from_object
+
+
+class FastMappingMixin:
+    """Wagtail's mapping with the field bookkeeping of each document done once per field.
+
+    Building a document asks, for every field of every object, which model defines the field,
+    what its column is called and whether django-taggit is installed. The answers never change,
+    so they are kept per (model, field). Documents are identical to Wagtail's (a test checks).
+    """
+
+    def _plain(self, field):
+        key = (self.model, field)
+        found = _plain_fields.get(key)
+        if found is None:
+            found = (self.get_field_column_name(field), _value_getter(self.model, field))
+            _plain_fields[key] = found
+        return found
+
+    def _get_document_field_data(self, field, obj):
+        kind = type(field)
+        if kind not in (SearchField, AutocompleteField, FilterField):
+            return super()._get_document_field_data(field, obj)
+        name, getter = self._plain(field)
+        value = self._clean_value(getter(obj))
+        if kind is AutocompleteField:
+            return name, value, [value]
+        if kind is FilterField:
+            if isinstance(value, (models.Manager, models.QuerySet)):
+                value = list(value.values_list("pk", flat=True))
+            elif isinstance(value, models.Model):
+                value = value.pk
+            elif isinstance(value, (list, tuple)):
+                value = [item.pk if isinstance(item, models.Model) else item for item in value]
+        return name, value, []
+
+
+class OpenSearchMapping(FastMappingMixin, opensearch3.OpenSearch3Mapping):
+    pass
+
+
+class Elasticsearch8Mapping(FastMappingMixin, elasticsearch8.Elasticsearch8Mapping):
+    pass
 
 
 class TitleFirstCompilerMixin:
@@ -278,19 +346,43 @@ class TitleFirstCompilerMixin:
         return remapped
 
 
-class OpenSearchQueryCompiler(TitleFirstCompilerMixin, _OS3Compiler):
-    pass
+class OpenSearchQueryCompiler(TitleFirstCompilerMixin, opensearch3.OpenSearch3SearchQueryCompiler):
+    mapping_class = OpenSearchMapping
 
 
-class Elasticsearch8QueryCompiler(TitleFirstCompilerMixin, _ES8Compiler):
-    pass
+class Elasticsearch8QueryCompiler(
+    TitleFirstCompilerMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler
+):
+    mapping_class = Elasticsearch8Mapping
 
 
-class Elasticsearch9QueryCompiler(TitleFirstCompilerMixin, _ES9Compiler):
-    pass
+class Elasticsearch9QueryCompiler(
+    TitleFirstCompilerMixin, elasticsearch9.Elasticsearch9SearchQueryCompiler
+):
+    mapping_class = Elasticsearch8Mapping  # Wagtail's ES 9 mapping is its ES 8 one, renamed
 
 
-class OpenSearch2SearchBackend(EngineBackendMixin, _OS3):
+class OpenSearchBulkMixin:
+    default_options = {"pool_maxsize": 8}
+
+    def parallel_bulk(self, actions, **kwargs):
+        from opensearchpy.helpers import parallel_bulk
+
+        return parallel_bulk(self.es, actions, **kwargs)
+
+
+class ElasticsearchBulkMixin:
+    default_options = {"connections_per_node": 8}
+
+    def parallel_bulk(self, actions, **kwargs):
+        from elasticsearch.helpers import parallel_bulk
+
+        return parallel_bulk(self.es, actions, **kwargs)
+
+
+class OpenSearch2SearchBackend(
+    EngineBackendMixin, OpenSearchBulkMixin, opensearch3.OpenSearch3SearchBackend
+):
     """OpenSearch 2.x servers.
 
     Wagtail's own ``opensearch2`` backend calls opensearch-py with positional arguments, which
@@ -300,15 +392,25 @@ class OpenSearch2SearchBackend(EngineBackendMixin, _OS3):
     """
 
     query_compiler_class = OpenSearchQueryCompiler
+    mapping_class = OpenSearchMapping
 
 
-class OpenSearch3SearchBackend(EngineBackendMixin, _OS3):
+class OpenSearch3SearchBackend(
+    EngineBackendMixin, OpenSearchBulkMixin, opensearch3.OpenSearch3SearchBackend
+):
     query_compiler_class = OpenSearchQueryCompiler
+    mapping_class = OpenSearchMapping
 
 
-class Elasticsearch8SearchBackend(EngineBackendMixin, _ES8):
+class Elasticsearch8SearchBackend(
+    EngineBackendMixin, ElasticsearchBulkMixin, elasticsearch8.Elasticsearch8SearchBackend
+):
     query_compiler_class = Elasticsearch8QueryCompiler
+    mapping_class = Elasticsearch8Mapping
 
 
-class Elasticsearch9SearchBackend(EngineBackendMixin, _ES9):
+class Elasticsearch9SearchBackend(
+    EngineBackendMixin, ElasticsearchBulkMixin, elasticsearch9.Elasticsearch9SearchBackend
+):
     query_compiler_class = Elasticsearch9QueryCompiler
+    mapping_class = Elasticsearch8Mapping
