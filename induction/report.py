@@ -25,11 +25,13 @@ def programme_years():
 
 
 def default_year(today=None):
+    """The cohort of the programme running now or coming next, like the hub page shows."""
     today = today or timezone.localdate()
+    programmes = InductionProgrammePage.objects.live()
+    coming = programmes.filter(ends_on__gte=today).order_by("starts_on").first()
+    if coming is not None:
+        return coming.year
     years = programme_years()
-    coming = [year for year in years if year >= today.year]
-    if coming:
-        return min(coming)
     return years[0] if years else today.year
 
 

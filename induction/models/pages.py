@@ -66,10 +66,11 @@ class InductionIndexPage(RoutablePageMixin, Page):
         return self.programmes().filter(year=year).first()
 
     def current_programme(self, today=None):
-        """This year's programme, else the next one, else the most recent past one."""
+        """The programme running now or coming next (the nearest one that has not ended),
+        else the most recent one."""
         today = today or timezone.localdate()
         programmes = self.programmes()
-        coming = programmes.filter(year__gte=today.year).order_by("year").first()
+        coming = programmes.filter(ends_on__gte=today).order_by("starts_on", "year").first()
         return coming or programmes.first()
 
     # Routes: the views live in induction.views so the models stay small.
