@@ -144,7 +144,11 @@ class HandoverForm(AccessibleFormMixin, forms.ModelForm):
             officer=self.instance.author
         ).exclude(status__in=[Pledge.Status.ACHIEVED])
         self.fields["unfinished_pledges"].required = False
-        existing = {link.project_id: link.note for link in self.instance.project_links.all()}
+        existing = (
+            {link.project_id: link.note for link in self.instance.project_links.all()}
+            if self.instance.pk
+            else {}
+        )
         if not self.is_bound:
             self.initial["projects"] = list(existing)
         self.notes = {}
@@ -185,6 +189,7 @@ class HandoverForm(AccessibleFormMixin, forms.ModelForm):
         return cleaned
 
     def save_projects(self, handover):
+        """Keep exactly the chosen projects, each with its note."""
         chosen = {project.pk: project for project in self.cleaned_data.get("projects") or []}
         handover.project_links.exclude(project_id__in=chosen).delete()
         for pk in chosen:
