@@ -138,16 +138,17 @@ def has_any_term(user):
     return user.is_authenticated and OfficerTerm.objects.filter(user=user).exists()
 
 
-def joined_projects(user):
-    """Live projects the user belongs to or is union contact for, in the reader's language."""
+def projects_for(user, condition, limit=6):
+    """``(projects, total)``: live projects matching ``condition`` for ``user``, once per
+    translation, in the reader's language, at most ``limit`` of them."""
+    keys = set(live_projects().filter(condition).values_list("translation_key", flat=True))
     pks = list(
         live_projects()
-        .filter(Q(members__user=user) | Q(union_contact=user))
+        .filter(translation_key__in=keys, locale=Locale.get_default())
         .order_by("title")
-        .values_list("pk", flat=True)
-        .distinct()[:50]
+        .values_list("pk", flat=True)[:limit]
     )
-    return localize_projects(pks)
+    return localize_projects(pks), len(keys)
 
 
 def received_handovers(user):
@@ -233,7 +234,8 @@ def dashboard_context(request, hub, officer):
         "officer": officer,
         "roles": localized_roles(officer.roles),
         "programme": programme,
-        "joined_projects": joined_projects(user),
+        "joined": projects_for(user, Q(members__user=user)),
+        "led": projects_for(user, Q(union_contact=user)),
         "received_handovers": received_handovers(user),
         "own_terms": [
             {"term": term, "handover": getattr(term, "handover", None)}
