@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 import icalendar
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -62,7 +63,9 @@ def group_by_day(sessions):
 
 
 def build_calendar(programme, sessions, *, name, url, host, role_names=None):
-    """An RFC 5545 calendar of ``sessions`` with a VTIMEZONE for the programme's zone."""
+    """An RFC 5545 calendar of ``sessions`` with a VTIMEZONE for the programme's zone.
+    ``programme`` may be ``None`` (an officer whose programme is not published yet): the
+    calendar is then valid and empty."""
     role_names = role_names or {}
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
@@ -70,9 +73,9 @@ def build_calendar(programme, sessions, *, name, url, host, role_names=None):
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", programme.time_zone)
+    cal.add("x-wr-timezone", getattr(programme, "time_zone", None) or settings.TIME_ZONE)
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
-    modified = (programme.last_published_at or stamp).astimezone(datetime.UTC)
+    modified = (getattr(programme, "last_published_at", None) or stamp).astimezone(datetime.UTC)
     for session in sessions:
         event = icalendar.Event()
         event.add("uid", f"{session.id}@{host}")

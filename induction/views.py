@@ -112,7 +112,9 @@ def localized_roles(roles):
     if keys:
         translated = {
             role.translation_key: role
-            for role in OfficerRole.objects.filter(translation_key__in=keys, locale=locale)
+            for role in OfficerRole.objects.filter(
+                translation_key__in=keys, locale=locale
+            ).prefetch_related("partner_units")
         }
     return [translated.get(role.translation_key, role) for role in roles]
 

@@ -10,7 +10,13 @@ from django.urls import reverse
 from wagtail.blocks import StructBlockValidationError
 
 from induction.blocks import QuestionBlock, SessionBlock
-from induction.models import CalendarToken, InductionIndexPage, TrainingModulePage
+from induction.models import (
+    CalendarToken,
+    InductionIndexPage,
+    OfficerRole,
+    OfficerTerm,
+    TrainingModulePage,
+)
 from tests.factories import make_site, make_user
 from tests.induction_factories import build_induction, make_programme
 
@@ -234,3 +240,29 @@ def test_programme_end_before_start_is_refused(home):
     programme.ends_on = datetime.date(2030, 6, 1)
     with pytest.raises(ValidationError):
         programme.full_clean()
+
+
+@pytest.mark.django_db
+def test_personal_feed_is_valid_and_empty_when_the_programme_is_missing(client, home):
+    hub = InductionIndexPage(title="Induction", slug="induction")
+    home.add_child(instance=hub)
+    hub.save_revision().publish()
+    role = OfficerRole.objects.create(
+        slug="president", name="President", remit="Leads.", locale=hub.locale
+    )
+    user = make_user(groups=["Officers"])
+    OfficerTerm.objects.create(
+        user=user,
+        role=role,
+        starts_on=datetime.date(2090, 7, 1),
+        ends_on=datetime.date(2091, 6, 30),
+    )
+    token = CalendarToken.objects.create(user=user)
+    response = client.get(reverse("induction_feeds:personal", kwargs={"token": token.token}))
+    assert response.status_code == 200
+    cal = parse_calendar(response)
+    assert str(cal["VERSION"]) == "2.0"
+    assert events(cal) == []
+    client.force_login(user)
+    dashboard = client.get("/en/induction/")
+    assert "No induction programme for 2090 is published" in dashboard.content.decode()
