@@ -433,8 +433,7 @@ MODULES = [
                             ),
                         ),
                         _q(
-                            "Which of these are partners outside the institution? (Choose all "
-                            "that apply.)",
+                            "Which of these are partners outside the institution?",
                             (
                                 "Employers who host placements and apprenticeships",
                                 True,
@@ -734,7 +733,7 @@ MODULES = [
                         ),
                         _q(
                             "Which of these are usually decided by managers rather than "
-                            "committees? (Choose all that apply.)",
+                            "committees?",
                             (
                                 "The teaching timetable",
                                 True,
@@ -952,8 +951,7 @@ MODULES = [
                             ),
                         ),
                         _q(
-                            "What should a report back to students include? (Choose all that "
-                            "apply.)",
+                            "What should a report back to students include?",
                             ("What students said", True, "Yes: show you listened."),
                             (
                                 "What changed, and what did not and why",
@@ -1062,7 +1060,7 @@ MODULES = [
                     "pass_mark": 75,
                     "questions": [
                         _q(
-                            "What should an accessibility review cover? (Choose all that apply.)",
+                            "What should an accessibility review cover?",
                             ("Buildings and rooms", True, "Yes."),
                             ("Teaching materials and recordings", True, "Yes."),
                             ("Assessment formats", True, "Yes: assessments can exclude too."),
@@ -1201,7 +1199,7 @@ MODULES = [
                             ),
                         ),
                         _q(
-                            "Which are forms of recognition? (Choose all that apply.)",
+                            "Which are forms of recognition?",
                             ("Digital badges and skills awards", True, "Yes."),
                             ("A note on the student's transcript", True, "Yes."),
                             ("A public thank-you naming the change they made", True, "Yes."),

@@ -261,7 +261,7 @@ def dashboard_context(request, hub, officer):
         context["next_state"] = book.next_state()
         names = role_names()
         upcoming = [s for s in programme.sessions(officer.role_slugs) if s.is_upcoming()]
-        context["upcoming"] = _session_rows(upcoming[:6], names, officer)
+        context["upcoming"] = _session_rows(upcoming[:6], names)
         context["more_sessions"] = len(upcoming) > 6
         context["completion"] = ProgrammeCompletion.objects.filter(
             user=user, programme_key=programme.translation_key
