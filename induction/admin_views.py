@@ -17,6 +17,7 @@ from induction import importer, report
 from induction.emails import send_invitation
 from induction.forms import OfficerImportForm
 from induction.models import OfficerTerm
+from induction.views import site_base_url
 
 
 class ImportOfficersView(WagtailAdminTemplateMixin, FormView):
@@ -54,7 +55,7 @@ class ImportOfficersView(WagtailAdminTemplateMixin, FormView):
                 % {"count": len(outcome.errors)},
             )
             return self.render_to_response(self.get_context_data(form=form, result=outcome))
-        base_url = self.request.build_absolute_uri("/")
+        base_url = site_base_url(self.request)
 
         def invite(user, term, needs_password):
             send_invitation(user, term, base_url=base_url, needs_password=needs_password)

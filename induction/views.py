@@ -132,6 +132,12 @@ def role_names():
     return names
 
 
+def site_base_url(request):
+    """The site's public address for links in e-mails: ``BASE_URL`` when configured, so a
+    forged Host header can never end up in a message."""
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "") or request.build_absolute_uri("/")
+
+
 def uid_host():
     return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "partnershiphub.invalid"
 
@@ -965,7 +971,7 @@ def handover_edit(request, hub, term_id):
 def _notify_successors(request, hub, handover, successors):
     from induction.emails import send_handover_ready
 
-    base_url = request.build_absolute_uri("/")
+    base_url = site_base_url(request)
     path = hub.reverse_subpage("handover_read_route", kwargs={"pk": handover.pk})
 
     def path_for(language):
