@@ -153,6 +153,31 @@ class ImportTests(TestCase):
             get_user_model().objects.get(email="elodie@example.org").display_name, "Élodie Brûlé"
         )
 
+    def test_a_failure_while_saving_leaves_nothing_behind(self):
+        from unittest import mock
+
+        year = self.ind.year + 1
+        text = (
+            "name,email,role,start,end\n"
+            f"First Person,first@example.org,President,{year}-07-01,{year + 1}-06-30\n"
+            f"Second Person,second@example.org,VP Welfare,{year}-07-01,{year + 1}-06-30\n"
+        )
+        original = OfficerTerm.save
+        calls = []
+
+        def failing_save(term, *args, **kwargs):
+            calls.append(term)
+            if len(calls) == 2:
+                raise RuntimeError("database went away")
+            return original(term, *args, **kwargs)
+
+        with mock.patch.object(OfficerTerm, "save", failing_save), self.assertRaises(RuntimeError):
+            self.post(text)
+        self.assertEqual(len(calls), 2)
+        self.assertFalse(get_user_model().objects.filter(email="first@example.org").exists())
+        self.assertEqual(OfficerTerm.objects.count(), 3)
+        self.assertEqual(mail.outbox, [])
+
     def test_only_editors_may_import(self):
         for user in (
             make_user(groups=["Staff"]),

@@ -266,3 +266,57 @@ def test_personal_feed_is_valid_and_empty_when_the_programme_is_missing(client, 
     client.force_login(user)
     dashboard = client.get("/en/induction/")
     assert "No induction programme for 2090 is published" in dashboard.content.decode()
+
+
+def _quiz_value(pass_mark):
+    from induction.blocks import QuizBlock
+
+    return QuizBlock().to_python(
+        {
+            "title": "Quiz",
+            "intro": "",
+            "pass_mark": pass_mark,
+            "questions": [
+                {
+                    "question": f"Question {n}",
+                    "answers": [
+                        {"text": "right", "is_correct": True, "feedback": "Yes"},
+                        {"text": "also right", "is_correct": n == 3, "feedback": ""},
+                        {"text": "wrong", "is_correct": False, "feedback": "No"},
+                    ],
+                }
+                for n in range(4)
+            ],
+        }
+    )
+
+
+def _answers(value, chosen):
+    """``chosen``: per question, a list of answer indexes."""
+    selections = {}
+    for question, indexes in zip(value["questions"].bound_blocks, chosen, strict=True):
+        answers = question.value["answers"].bound_blocks
+        selections[question.id] = [answers[i].id for i in indexes]
+    return selections
+
+
+def test_grading_uses_the_pass_mark_and_exact_answer_sets():
+    from induction.blocks import grade_quiz
+
+    value = _quiz_value(75)
+    # Three of four right (the last needs both correct answers): 75% passes.
+    outcome = grade_quiz(value, _answers(value, [[0], [0], [0], [0]]))
+    assert (outcome["score"], outcome["total"], outcome["passed"]) == (3, 4, True)
+    assert outcome["results"][0]["feedback"] == [
+        {
+            "answer_id": value["questions"].bound_blocks[0].value["answers"].bound_blocks[0].id,
+            "text": "Yes",
+        }
+    ]
+    outcome = grade_quiz(value, _answers(value, [[0], [0], [2], [0, 1]]))
+    assert (outcome["score"], outcome["passed"]) == (3, True)
+    outcome = grade_quiz(value, _answers(value, [[0], [2], [2], [0, 1, 2]]))
+    assert (outcome["score"], outcome["passed"]) == (1, False)
+    strict = _quiz_value(100)
+    assert not grade_quiz(strict, _answers(strict, [[0], [0], [0], [0]]))["passed"]
+    assert grade_quiz(strict, _answers(strict, [[0], [0], [0], [0, 1]]))["passed"]
