@@ -144,3 +144,49 @@ class PageTypeTests(WagtailPageTestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertTrue(OfficerTerm.objects.filter(user=user, role=role).exists())
+
+
+class TranslationTests(TestCase):
+    """Editors translate pages with wagtail-localize; progress must carry across languages."""
+
+    @classmethod
+    def setUpTestData(cls):
+        home, _registry = make_site()
+        cls.ind = build_induction(home)
+
+    def test_translated_module_keeps_block_ids_and_shares_progress(self):
+        from wagtail_localize.models import TranslationSource
+
+        german = Locale.objects.get(language_code="de")
+        # The German home and hub mirror the English ones (as load_demo's sync does) ...
+        self.ind.hub.copy_for_translation(german, copy_parents=True, alias=True)
+        # ... and the programme, a module and the roles are translated, each published
+        # when its own transaction commits, as in the admin.
+        for obj in (self.ind.programme, self.ind.modules["first"], *self.ind.roles.values()):
+            with self.captureOnCommitCallbacks(execute=True):
+                source, _created = TranslationSource.get_or_create_from_instance(obj)
+                source.create_or_update_translation(german, fallback=True)
+        english = TrainingModulePage.objects.get(pk=self.ind.modules["first"].pk)
+        translated = english.get_translation(german)
+        self.assertTrue(translated.live)
+        self.assertIsNone(translated.alias_of_id)
+        self.assertTrue(translated.url.startswith("/de/"))
+        self.assertEqual(translated.checklist_item_ids, english.checklist_item_ids)
+        self.assertEqual(translated.quiz_ids, english.quiz_ids)
+        programme_de = self.ind.programme.get_translation(german).specific
+        self.assertEqual(
+            [s.id for s in programme_de.sessions()], [s.id for s in self.ind.programme.sessions()]
+        )
+        self.assertEqual(
+            OfficerRole.objects.get(locale=german, slug="vp-welfare").translation_key,
+            self.ind.roles["vp-welfare"].translation_key,
+        )
+
+        alice = self.ind.users["alice"]
+        self.client.force_login(alice)
+        response = self.client.post(translated.url + "progress/", checklist_post(translated))
+        self.assertEqual(response.status_code, 302)
+        response = self.client.post(english.url + "progress/", correct_quiz_post(english))
+        self.assertEqual(response.status_code, 302)
+        record = ModuleProgress.objects.get(user=alice)
+        self.assertIsNotNone(record.completed_at)  # German checklist + English quiz
