@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from projects.facets import FACETS, get_index
+from projects.facets import FACETS, cached_search, get_index
 from search.service import clean_query, search_ids
 
 PAGE_SIZE = 20
@@ -101,8 +101,14 @@ class RegistryQuery:
 
         relevance, degraded, base = None, False, None
         if self.query:
-            outcome = search_ids(
-                ProjectPage.objects.live().filter(locale_id=self.locale.pk), self.query
+            outcome = cached_search(
+                self.locale.pk,
+                self.query,
+                lambda: search_ids(
+                    ProjectPage.objects.live().filter(locale_id=self.locale.pk),
+                    self.query,
+                    exact=False,  # the facet index keeps only this locale's live projects
+                ),
             )
             relevance, degraded = outcome.ids, outcome.degraded
             base = index.mask_of(relevance)
