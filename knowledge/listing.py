@@ -191,7 +191,7 @@ class GuidanceQuery:
         ids, degraded = None, False
         if self.query:
             outcome = search_ids(
-                GuidelinePage.objects.live().filter(locale_id=locale_id), self.query
+                GuidelinePage.objects.live().filter(locale_id=locale_id), self.query, exact=False
             )
             ids, degraded = outcome.ids, outcome.degraded
             base = base.filter(pk__in=ids)
@@ -340,7 +340,9 @@ class ResourceQuery:
         if self.query:
             default_id = Locale.get_default().pk
             outcome = search_ids(
-                Resource.objects.filter(locale_id__in=list({locale_id, default_id})), self.query
+                Resource.objects.filter(locale_id__in=list({locale_id, default_id})),
+                self.query,
+                exact=False,
             )
             ids, degraded = outcome.ids, outcome.degraded
             base = base.filter(pk__in=ids)
