@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -291,7 +292,7 @@ class GuidelinePage(RoutablePageMixin, Page):
         wanted = limit - len(picked)
         if wanted <= 0:
             return picked
-        slugs = [theme.slug for theme in self.themes.all()]
+        slugs = [theme.slug for theme in self.theme_list]
         if not slugs:
             return picked
         excluded = {self.translation_key, *(page.translation_key for page in picked)}
@@ -317,7 +318,7 @@ class GuidelinePage(RoutablePageMixin, Page):
             select_related=("lead_unit",),
         )
         wanted = limit - len(picked)
-        slugs = [theme.slug for theme in self.themes.all()]
+        slugs = [theme.slug for theme in self.theme_list]
         if wanted <= 0 or not slugs:
             return picked
         suggestions = (
@@ -344,11 +345,15 @@ class GuidelinePage(RoutablePageMixin, Page):
             return None
         return parent.specific_deferred if parent is not None else None
 
+    @cached_property
+    def theme_list(self):
+        return list(self.themes.all())
+
     def get_topics(self):
         """``(slug, name)`` of this guideline's themes, named in its language (one query)."""
         from knowledge.listing import theme_labels
 
-        themes = list(self.themes.all())
+        themes = self.theme_list
         if not themes:
             return []
         labels = theme_labels(self.locale_id)
@@ -409,6 +414,12 @@ class GuidelinePage(RoutablePageMixin, Page):
             if wants_json:
                 errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
                 return JsonResponse({"status": "invalid", "errors": errors}, status=400)
+            messages.error(
+                request,
+                gettext(
+                    "Your feedback was not sent yet: please check the form at the end of the page."
+                ),
+            )
             response = self.render(request, context_overrides={"feedback_form": form})
             response.status_code = 400
             return response
