@@ -1430,6 +1430,37 @@ ETHOS = {
             "<ul><li>Both sides propose new work</li><li>Students co-write policies, not just "
             "comment on them</li><li>Disagreements are argued out in good faith</li></ul>",
         ),
+        (
+            "checklist",
+            "Questions to ask each year",
+            [
+                "Who took part in deciding how we work together?",
+                "What did we invest, and was it enough?",
+                "Which students are missing from our partnership work, and why?",
+                "Which joint priorities did we finish, and which did we drop?",
+            ],
+        ),
+        (
+            "practice",
+            {
+                "institution": "Elmsworth College of Further Education",
+                "place": "Elmsworth",
+                "challenge": (
+                    "Partnership meant a monthly meeting between the principal and the "
+                    "student president, and little else."
+                ),
+                "approach": (
+                    "<p>The college and the student council held open sessions for staff and "
+                    "learners on what partnership should mean, then agreed three joint "
+                    "priorities for the year.</p>"
+                ),
+                "result": (
+                    "Course teams now propose joint work with representatives, not only "
+                    "senior managers."
+                ),
+                "project": "First partnership agreement between the union and the institution",
+            },
+        ),
     ],
     "projects": ["First partnership agreement between the union and the institution"],
     "related": ["writing-a-partnership-agreement", "who-takes-part"],
