@@ -209,3 +209,43 @@ def test_editors_can_manage_resources(client, editor):
     assert response.status_code == 200
     response = client.get("/admin/snippets/knowledge/resource/add/")
     assert response.status_code == 200
+
+
+# --- Editing and previewing ----------------------------------------------------------------
+
+
+def test_editors_can_open_both_page_types_in_the_admin(client, editor, guidance):
+    page = make_guideline(guidance)
+    client.force_login(editor)
+    assert client.get(f"/admin/pages/{guidance.pk}/edit/").status_code == 200
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Related guidance" in html and "Related projects" in html
+    add_url = f"/admin/pages/add/knowledge/guidelinepage/{guidance.pk}/"
+    assert client.get(add_url).status_code == 200
+
+
+def test_a_new_guideline_can_be_previewed_before_it_is_saved(client, editor, guidance):
+    image = make_image()
+    client.force_login(editor)
+    preview_url = f"/admin/pages/add/knowledge/guidelinepage/{guidance.pk}/preview/"
+    data = guideline_form({"image": image.pk, "alt_text": "A room", "caption": ""})
+    response = client.post(preview_url, data)
+    assert response.status_code == 200
+    assert response.json()["is_valid"] is True
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Accessible rooms</h1>" in html
+    assert 'alt="A room"' in html
+
+
+def test_a_saved_guideline_and_the_index_can_be_previewed(guidance):
+    page = make_guideline(guidance, title="Previewed")
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    assert "<h1>Previewed</h1>" in response.content.decode()
+    response = guidance.make_preview_request()
+    assert response.status_code == 200
+    assert "Previewed" in response.content.decode()

@@ -263,3 +263,48 @@ def test_resource_needs_a_file_or_a_link(db):
         Resource(title="Nothing", locale=Locale.get_default()).full_clean()
     with pytest.raises(ValidationError):
         make_resource(url="https://example.org/both", document=make_document())
+
+
+# --- Query counts ---------------------------------------------------------------------------
+
+
+def count_queries(client, address, params=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(address, params or {})  # warm caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(address, params or {}).status_code == 200
+    return len(queries)
+
+
+def test_guidance_pages_make_the_same_queries_for_3_or_12_guides(client, guidance, taxonomy):
+    themes = list(taxonomy["themes"].values())
+
+    def add(n):
+        for number in range(n):
+            make_guideline(
+                guidance, themes=themes[: 1 + number % 3], audiences=["staff", "learners"]
+            )
+
+    add(3)
+    home_small = count_queries(client, GUIDANCE)
+    list_small = count_queries(client, GUIDANCE, {"sort": "newest"})
+    search_small = count_queries(client, GUIDANCE, {"q": "guideline", "theme": "feedback"})
+    add(9)
+    assert count_queries(client, GUIDANCE) == home_small
+    assert count_queries(client, GUIDANCE, {"sort": "newest"}) == list_small
+    assert count_queries(client, GUIDANCE, {"q": "guideline", "theme": "feedback"}) == search_small
+
+
+def test_library_makes_the_same_queries_for_2_or_15_resources(client, guidance, taxonomy):
+    themes = list(taxonomy["themes"].values())
+
+    def add(n):
+        for _ in range(n):
+            make_resource(themes=themes[:2])
+
+    add(2)
+    small = count_queries(client, RESOURCES)
+    add(13)
+    assert count_queries(client, RESOURCES) == small
