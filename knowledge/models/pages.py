@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
 from knowledge.localize import localize_pages, localize_snippets
+from knowledge.models.feedback import Feedback
 from knowledge.models.resources import Resource, default_locale_themes
 from knowledge.toc import build_outline, nest, reading_minutes
 
@@ -423,8 +424,6 @@ class GuidelinePage(RoutablePageMixin, Page):
             response = self.render(request, context_overrides={"feedback_form": form})
             response.status_code = 400
             return response
-
-        from knowledge.models.feedback import Feedback
 
         Feedback.objects.create(
             page=self,
