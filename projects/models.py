@@ -285,28 +285,17 @@ class ProjectPage(Page):
         """A revision's version of the page, keeping what belongs to the project as a whole.
 
         The lead's "still current" confirmation is recorded on the live row (it needs no
-        moderation), so a draft written earlier must not turn it back. A revision may also
-        name a lead or contact who has since deleted their account: they are dropped, and
-        the project is flagged for moderators to find a new lead.
+        moderation), so a draft written earlier must not turn it back. A revision may name a
+        lead who has since deleted their account: Wagtail (modelcluster) drops the dangling
+        reference, and the project stays flagged for moderators to find a new lead.
         """
         obj = super().with_content_json(content)
         if self.last_confirmed_at and (
             obj.last_confirmed_at is None or obj.last_confirmed_at < self.last_confirmed_at
         ):
             obj.last_confirmed_at = self.last_confirmed_at
-        named = {obj.staff_lead_id, obj.union_contact_id} - {None}
-        unknown = named - {self.staff_lead_id, self.union_contact_id}
-        if unknown:
-            from django.contrib.auth import get_user_model
-
-            existing = set(
-                get_user_model().objects.filter(pk__in=unknown).values_list("pk", flat=True)
-            )
-            if obj.staff_lead_id in unknown - existing:
-                obj.staff_lead_id = None
-                obj.needs_new_lead = True
-            if obj.union_contact_id in unknown - existing:
-                obj.union_contact_id = None
+        if obj.staff_lead_id is None and content.get("staff_lead"):
+            obj.needs_new_lead = True
         return obj
 
     @property
