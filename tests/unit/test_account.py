@@ -42,9 +42,7 @@ def test_account_pages_need_signing_in(client, db):
 
 def test_people_choose_their_name_and_language(client, people):
     client.force_login(people["officer"])
-    response = client.post(
-        "/en/account/", {"display_name": "Olu A.", "preferred_language": "fr"}
-    )
+    response = client.post("/en/account/", {"display_name": "Olu A.", "preferred_language": "fr"})
     assert response.status_code == 302
     people["officer"].refresh_from_db()
     assert people["officer"].preferred_language == "fr"
