@@ -9,7 +9,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate demo run test lint format check messages compile-messages ci bench clean
+.PHONY: help install migrate demo run test lint format check messages compile-messages ci bench bench-registry clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
@@ -56,8 +56,10 @@ compile-messages: install ## Compile .po files
 ci: install lint check ## Everything CI runs
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-bench: migrate ## Benchmarks; results in bench/results/
-	$(BIN)/python bench/run.py
+bench: bench-registry ## All benchmarks; JSON results in bench/results/
+
+bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
+	$(BIN)/python bench/registry.py
 
 clean: ## Remove the virtualenv, database and generated files
 	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache

@@ -8,5 +8,7 @@ class HubConfig(AppConfig):
 
     def ready(self):
         from hub import personal_export
+        from hub.cache import connect_signals
 
+        connect_signals()
         personal_export.connect()

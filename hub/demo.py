@@ -47,11 +47,19 @@ def ensure_locales():
 
 
 def ensure_home(ctx):
+    from django.contrib.contenttypes.models import ContentType
+
     from hub.models import HomePage
 
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(depth=2, locale=ctx.locale).first()
     if home is None:
+        # Wagtail's migrations leave a plain "Welcome" page where the home page belongs.
+        plain = ContentType.objects.get_for_model(Page)
+        for welcome in Page.objects.filter(depth=2, content_type=plain, numchild=0):
+            Site.objects.filter(root_page=welcome).delete()
+            welcome.delete()
+        root.refresh_from_db()
         home = HomePage(
             title="Partnership Hub",
             slug="home",
@@ -67,7 +75,7 @@ def ensure_home(ctx):
         ctx.count("home page")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(
+        Site.objects.create(
             hostname="localhost",
             port=80,
             root_page=home,
@@ -75,12 +83,9 @@ def ensure_home(ctx):
             site_name="Partnership Hub",
         )
     elif site.root_page_id != home.pk:
-        old_root = site.root_page
         site.root_page = home
         site.site_name = "Partnership Hub"
         site.save()
-        if old_root.depth == 2 and not old_root.specific_class == HomePage:
-            old_root.delete()
     return home
 
 
@@ -133,11 +138,13 @@ def sync_locales(ctx):
     ``LocaleSynchronization`` per language keeps pages created later in step too.
     """
     from wagtail_localize.models import LocaleSynchronization
-    from wagtail_localize.synctree import PageIndex, synchronize_tree
+    from wagtail_localize.synctree import synchronize_tree
 
-    page_index = PageIndex.from_database().sort_by_tree_position()
     for locale in Locale.objects.exclude(pk=ctx.locale.pk):
-        LocaleSynchronization.objects.get_or_create(
+        # Creating the synchronisation syncs the tree (a wagtail-localize signal); after that,
+        # pages added since are mirrored explicitly.
+        _sync, created = LocaleSynchronization.objects.get_or_create(
             locale=locale, defaults={"sync_from": ctx.locale}
         )
-        synchronize_tree(ctx.locale, locale, page_index=page_index)
+        if not created:
+            synchronize_tree(ctx.locale, locale)
