@@ -67,7 +67,8 @@ def test_suppressed_emails_still_leave_a_notification(people, project):
 def test_production_queue_sends_through_the_worker(site_tree, people):
     registry = site_tree[1]
     project = make_project(registry, title="Queued")
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}):
+    queue = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+    with override_settings(TASKS=queue):
         note = notify(
             people["staff"], "x", TEMPLATE, {"project": project, "actor": people["staff"]}
         )
