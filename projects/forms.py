@@ -58,7 +58,10 @@ class ProjectForm(forms.Form):
         ),
     )
     status = forms.ChoiceField(
-        label=_("Status"), choices=ProjectPage.Status.choices, widget=forms.RadioSelect
+        label=_("Status"),
+        choices=ProjectPage.Status.choices,
+        widget=forms.RadioSelect,
+        initial=ProjectPage.Status.ACTIVE,
     )
     stage = forms.ChoiceField(
         label=_("Student lifecycle stage"),

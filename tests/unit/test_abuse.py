@@ -254,3 +254,32 @@ def test_oversized_posts_do_not_error(client, people, registry):
     assert {"title", "summary"} <= set(response.context["form"].errors)
     response = client.get("/en/projects/register/similar/", {"title": "w" * 100000})
     assert response.status_code == 200
+
+
+def test_pages_have_no_inline_scripts_styles_or_handlers(client, people, scene):
+    """Ready for a strict Content-Security-Policy: scripts and styles come from files."""
+    pages = {
+        "officer": [
+            "/en/projects/mine/",
+            f"/en/projects/manage/{scene['own'].pk}/join/",
+            f"/en/projects/requests/{scene['pending'].pk}/",
+            "/en/account/",
+            "/en/account/notifications/",
+            "/en/account/delete/",
+            scene["own"].url,
+        ],
+        "staff": [
+            "/en/projects/register/",
+            "/en/projects/requests/",
+            f"/en/projects/manage/{scene['own'].pk}/",
+            f"/en/projects/manage/{scene['own'].pk}/edit/",
+        ],
+    }
+    inline = re.compile(r"<script(?![^>]*\bsrc=)|\sstyle=|\son[a-z]+=", re.IGNORECASE)
+    for role, urls in pages.items():
+        client.force_login(people[role])
+        for url in urls:
+            html = client.get(url).content.decode()
+            main = html[html.index("<main") : html.index("</main>")]
+            assert not inline.search(main), url
+            assert not inline.search(html.split("</main>")[1]), url
