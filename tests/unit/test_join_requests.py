@@ -457,3 +457,46 @@ def test_projects_in_other_languages_share_requests_and_members(client, people, 
     assert join_request.project_id == project.pk
     # Asking again through the English page is refused: it is the same project.
     assert "already asked" in client.get(_join_url(project)).content.decode()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_leads_accepting_in_parallel_on_postgres(site_tree, people):
+    """Real concurrency: two transactions race on the same row (needs row locks)."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL for true parallel transactions")
+    registry = site_tree[1]
+    page = make_project(
+        registry, title="Race", staff_lead=people["staff"], union_contact=people["officer2"]
+    )
+    join_request = joining.create_request(people["officer"], page, "Hello")
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def answer(lead, act):
+        try:
+            barrier.wait(timeout=10)
+            act(JoinRequest.objects.get(pk=join_request.pk), lead)
+            outcomes.append("ok")
+        except joining.JoinError:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [
+        threading.Thread(target=answer, args=(people["staff"], joining.accept)),
+        threading.Thread(target=answer, args=(people["officer2"], joining.decline)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["conflict", "ok"]
+    join_request.refresh_from_db()
+    events = list(join_request.events.values_list("to_state", flat=True))
+    assert events.count("accepted") + events.count("declined") == 1
+    assert ProjectMember.objects.count() == (1 if join_request.state == "accepted" else 0)

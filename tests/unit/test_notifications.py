@@ -63,7 +63,7 @@ def test_suppressed_emails_still_leave_a_notification(people, project):
     assert mail.outbox == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_production_queue_sends_through_the_worker(site_tree, people):
     registry = site_tree[1]
     project = make_project(registry, title="Queued")
