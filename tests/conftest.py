@@ -35,3 +35,18 @@ def taxonomy(db):
         "units": {s: make_unit(s) for s in ("student-services", "library")},
         "campuses": {s: make_campus(s) for s in ("city-centre", "riverside")},
     }
+
+
+@pytest.fixture
+def people(db):
+    """One signed-up person per role (``staff2`` is a second, unrelated staff member)."""
+    from tests.factories import make_user
+
+    return {
+        "staff": make_user("staff@example.org", groups=["Staff"], first_name="Sam"),
+        "staff2": make_user("staff2@example.org", groups=["Staff"], first_name="Rui"),
+        "officer": make_user("officer@example.org", groups=["Officers"], first_name="Olu"),
+        "officer2": make_user("officer2@example.org", groups=["Officers"], first_name="Ines"),
+        "moderator": make_user("moderator@example.org", groups=["Moderators"], first_name="Mo"),
+        "editor": make_user("editor@example.org", groups=["Editors"], first_name="Edda"),
+    }
