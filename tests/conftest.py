@@ -37,6 +37,21 @@ def taxonomy(db):
     }
 
 
+@pytest.fixture
+def people(db):
+    """One signed-up person per role (``staff2`` is a second, unrelated staff member)."""
+    from tests.factories import make_user
+
+    return {
+        "staff": make_user("staff@example.org", groups=["Staff"], first_name="Sam"),
+        "staff2": make_user("staff2@example.org", groups=["Staff"], first_name="Rui"),
+        "officer": make_user("officer@example.org", groups=["Officers"], first_name="Olu"),
+        "officer2": make_user("officer2@example.org", groups=["Officers"], first_name="Ines"),
+        "moderator": make_user("moderator@example.org", groups=["Moderators"], first_name="Mo"),
+        "editor": make_user("editor@example.org", groups=["Editors"], first_name="Edda"),
+    }
+
+
 # --- Search engine tests (marker "engine") ---------------------------------------------------
 # They need a real Elasticsearch-family engine named by SEARCH_URL (`make test-engine` starts
 # one). Without it they are skipped at collection time, and the run says so.
