@@ -7,12 +7,13 @@ It starts a throw-away PostgreSQL and a one-node OpenSearch with ``ops/`` (state
 ``BENCH_OPS_STATE_DIR``, default ``/tmp/partnershiphub-bench-ops``), always stops them, and
 runs each measurement in its own Python process (settings come from the environment):
 
-1. **postgres**: a fresh PostgreSQL database, ``projects.bulk.generate(N)`` (the database search
-   index included), then the registry with database search.
-2. **opensearch**: the same PostgreSQL data with ``SEARCH_URL`` set: every project is bulk
+1. **generate**: a fresh PostgreSQL database and a fresh SQLite file are filled at the same time
+   by ``projects.bulk.generate(N)`` (their database search indexes included).
+2. **postgres**: the registry with PostgreSQL's database search.
+3. **opensearch**: the same PostgreSQL data with ``SEARCH_URL`` set: every project is bulk
    indexed into a fresh OpenSearch index (timed: projects per second), then the registry with
    the engine doing the text search.
-3. **sqlite**: a fresh SQLite file, the same generator, then the registry with SQLite search.
+4. **sqlite**: the registry with SQLite's database search.
 
 Latency is the server-side time of whole registry requests (text search, filters, facet counts,
 page rendering) through Django's handler, over ``BENCH_QUERIES`` varied queries from
@@ -22,7 +23,8 @@ the backend being measured. The text-search step alone (``search_ids``) is timed
 
 Results: ``bench/results/search_backends.json`` and a printed summary. Targets at 100,000
 projects: OpenSearch p95 <= 50 ms, PostgreSQL p95 <= 100 ms, indexing 100,000 in <= 120 s.
-Environment: ``BENCH_PROJECTS`` (100000), ``BENCH_QUERIES`` (200), ``BENCH_BACKENDS``
+Environment: ``BENCH_PROJECTS`` (100000), ``BENCH_QUERIES`` (200), ``BENCH_OPENSEARCH_HEAP_MB``
+(1024), ``BENCH_BACKENDS``
 (``postgres,opensearch,sqlite``), ``BENCH_PHASE_TIMEOUT`` (seconds per phase, 900).
 The exit status is 1 when a target is missed or a phase failed.
 """
@@ -46,6 +48,7 @@ PHASE_TIMEOUT = int(os.environ.get("BENCH_PHASE_TIMEOUT", "900"))
 OPS_STATE_DIR = os.environ.get("BENCH_OPS_STATE_DIR", "/tmp/partnershiphub-bench-ops")  # noqa: S108
 SQLITE_PATH = ROOT / "var" / "bench-search.sqlite3"
 INDEX_PREFIX = "bench"
+HEAP_MB = os.environ.get("BENCH_OPENSEARCH_HEAP_MB", "1024")
 TARGETS = {
     "opensearch": {"p95_ms": 50.0},
     "postgres": {"p95_ms": 100.0},
@@ -57,8 +60,8 @@ RESULT_MARK = "BENCH-RESULT "
 # --- the orchestrator ----------------------------------------------------------------------
 
 
-def ops(script, *args):
-    env = {**os.environ, "OPS_STATE_DIR": OPS_STATE_DIR}
+def ops(script, *args, env=None):
+    env = {**os.environ, "OPS_STATE_DIR": OPS_STATE_DIR, **(env or {})}
     result = subprocess.run(
         [str(ROOT / "ops" / script), *args],
         capture_output=True,
@@ -72,64 +75,102 @@ def ops(script, *args):
     return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
 
-def run_phase(phase, env):
-    """Run one measurement in a fresh interpreter; its result is the line after RESULT_MARK."""
+def _phase_env(env):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.search_settings",
         "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
         **env,
     }
-    if "SEARCH_URL" not in env or not env["SEARCH_URL"]:
+    if not env.get("SEARCH_URL"):
         env.pop("SEARCH_URL", None)
-    started = time.monotonic()
+    return env
+
+
+def start_phase(phase, env):
+    """Start one step in a fresh interpreter (settings come from its environment)."""
+    return subprocess.Popen(
+        [sys.executable, __file__, "--phase", phase],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_phase_env(env),
+    )
+
+
+def finish_phase(process, started):
+    """Wait (bounded) for a step; its result is the JSON on the line after RESULT_MARK."""
     try:
-        result = subprocess.run(
-            [sys.executable, __file__, "--phase", phase],
-            capture_output=True,
-            text=True,
-            timeout=PHASE_TIMEOUT,
-            env=env,
-            check=False,
+        stdout, stderr = process.communicate(
+            timeout=max(1, PHASE_TIMEOUT - (time.monotonic() - started))
         )
     except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
         return {"error": f"timed out after {PHASE_TIMEOUT}s"}
-    sys.stderr.write(result.stderr[-4000:] if result.returncode else "")
-    for line in result.stdout.splitlines():
+    for line in stdout.splitlines():
         if line.startswith(RESULT_MARK):
             payload = json.loads(line[len(RESULT_MARK) :])
             payload["phase_seconds"] = round(time.monotonic() - started, 1)
             return payload
-    return {"error": f"exit {result.returncode}: {result.stderr[-1500:]}"}
+    return {"error": f"exit {process.returncode}: {stderr[-1500:]}"}
+
+
+def run_phase(phase, env):
+    started = time.monotonic()
+    return finish_phase(start_phase(phase, env), started)
 
 
 def main():
     from bench.common import write_results
 
     results, services = {}, []
+    sqlite_env = {"DATABASE_URL": f"sqlite:///{SQLITE_PATH}"}
     try:
         database_url = None
         if {"postgres", "opensearch"} & set(BACKENDS):
             print(f"starting PostgreSQL ({OPS_STATE_DIR})", flush=True)
             database_url = ops("postgres.sh", "start")
             services.append("postgres.sh")
-        if "postgres" in BACKENDS or "opensearch" in BACKENDS:
-            print(f"postgres: generating {PROJECTS} projects and measuring", flush=True)
-            results["postgres"] = run_phase("postgres", {"DATABASE_URL": database_url})
+        # The two databases are filled at the same time (one process each); every
+        # measurement then runs alone.
+        started, loading = time.monotonic(), {}
+        if {"postgres", "opensearch"} & set(BACKENDS):
+            loading["postgres"] = start_phase("generate", {"DATABASE_URL": database_url})
+        if "sqlite" in BACKENDS:
+            loading["sqlite"] = start_phase("generate", sqlite_env)
+        print(f"generating {PROJECTS} projects in: {', '.join(loading)}", flush=True)
+        generated = {name: finish_phase(proc, started) for name, proc in loading.items()}
+        for name, result in generated.items():
+            if "error" in result:
+                print(f"  {name}: generating FAILED ({result['error'][:500]})", flush=True)
+            else:
+                print(f"  {name}: generated in {result['generate_seconds']:.0f}s", flush=True)
+        if "postgres" in BACKENDS and "error" not in generated.get("postgres", {}):
+            print("postgres: measuring", flush=True)
+            results["postgres"] = {
+                **generated["postgres"],
+                **run_phase("measure", {"DATABASE_URL": database_url}),
+            }
             report("postgres", results["postgres"])
-        if "opensearch" in BACKENDS:
+        if "opensearch" in BACKENDS and "error" not in generated.get("postgres", {}):
             print("starting OpenSearch (one node)", flush=True)
-            search_url = "opensearch2+" + ops("opensearch.sh", "start", "--nodes", "1")
+            search_url = "opensearch2+" + ops(
+                "opensearch.sh", "start", "--nodes", "1", env={"OPENSEARCH_HEAP_MB": HEAP_MB}
+            )
             services.append("opensearch.sh")
             print(f"opensearch: bulk indexing {PROJECTS} projects and measuring", flush=True)
             results["opensearch"] = run_phase(
                 "opensearch", {"DATABASE_URL": database_url, "SEARCH_URL": search_url}
             )
             report("opensearch", results["opensearch"])
-        if "sqlite" in BACKENDS:
-            print(f"sqlite: generating {PROJECTS} projects and measuring", flush=True)
-            results["sqlite"] = run_phase("sqlite", {"DATABASE_URL": f"sqlite:///{SQLITE_PATH}"})
+        if "sqlite" in BACKENDS and "error" not in generated.get("sqlite", {}):
+            print("sqlite: measuring", flush=True)
+            results["sqlite"] = {**generated["sqlite"], **run_phase("measure", sqlite_env)}
             report("sqlite", results["sqlite"])
+        for name, result in generated.items():
+            if "error" in result:
+                results[name] = result
     finally:
         for script in reversed(services):
             try:
@@ -319,8 +360,8 @@ def phase(name):
 
     from projects.models import ProjectPage
 
-    result = {"backend": name, "database": connection.vendor}
-    if name in ("postgres", "sqlite"):
+    result = {"database": connection.vendor}
+    if name == "generate":
         fresh_database()
         build_site()
         result["generate_seconds"] = generate_projects()
@@ -329,7 +370,8 @@ def phase(name):
         result["index_seconds"] = seconds
         result["index_rate_per_s"] = round(count / seconds, 1) if seconds else None
     result["projects"] = ProjectPage.objects.live().count()
-    result.update(measure())
+    if name != "generate":
+        result.update(measure())
     print(RESULT_MARK + json.dumps(result), flush=True)
 
 

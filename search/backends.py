@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 HIGHLIGHT_FRAGMENT_SIZE = 180
 TITLE_BOOST = 4.0
+BULK_TIMEOUT = 120  # seconds for one bulk request while (re)building an index
 _known_indexes = set()
 _plain_fields = {}  # (model, search field) -> (column name, value getter), built once
 
@@ -365,19 +366,21 @@ class Elasticsearch9QueryCompiler(
 class OpenSearchBulkMixin:
     default_options = {"pool_maxsize": 8}
 
-    def parallel_bulk(self, actions, **kwargs):
+    def parallel_bulk(self, actions, *, timeout=BULK_TIMEOUT, **kwargs):
+        """``helpers.parallel_bulk`` with a request timeout meant for bulk loads, not searches."""
         from opensearchpy.helpers import parallel_bulk
 
-        return parallel_bulk(self.es, actions, **kwargs)
+        return parallel_bulk(self.es, actions, request_timeout=timeout, **kwargs)
 
 
 class ElasticsearchBulkMixin:
     default_options = {"connections_per_node": 8}
 
-    def parallel_bulk(self, actions, **kwargs):
+    def parallel_bulk(self, actions, *, timeout=BULK_TIMEOUT, **kwargs):
+        """``helpers.parallel_bulk`` with a request timeout meant for bulk loads, not searches."""
         from elasticsearch.helpers import parallel_bulk
 
-        return parallel_bulk(self.es, actions, **kwargs)
+        return parallel_bulk(self.es.options(request_timeout=timeout), actions, **kwargs)
 
 
 class OpenSearch2SearchBackend(

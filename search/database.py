@@ -6,9 +6,10 @@ For the service's "ids in relevance order" question this backend answers with on
 ordered by ``bm25`` (title weighted above body), then keeps the ids the caller's queryset allows.
 
 Wagtail's PostgreSQL backend matches ``title || body`` through a join from the content table,
-which no index serves, so every search reads every index entry. Here each word is first looked
-up in the GIN indexes on ``title`` and ``body`` (a bitmap AND of ORs), only those rows are
-checked against the whole query and ranked with ``ts_rank`` (title weighted above body).
+which no index serves, so every search reads every index entry. Here each word is looked up in
+the GIN indexes on ``title`` and ``body`` (a bitmap AND of ORs); titles holding the whole query
+come first, ranked with ``ts_rank``, then other matches (see ``_ranked``). Writes no longer scan
+the whole index to refresh title norms (see ``IncrementalTitleNormIndex``).
 Everything else (indexing, ``search()``, autocomplete) is the stock backend.
 """
 
@@ -26,6 +27,8 @@ BODY_WEIGHT = 1.0
 
 CHUNK = 2000
 MAX_WORDS = 12
+TITLE_AVERAGE_KEY = "search:postgres-title-average"
+TITLE_AVERAGE_TTL = 600
 
 
 def _allowed_in_order(queryset, pks):
@@ -83,9 +86,136 @@ def _ranked_sqlite_backend_class():
 
 
 def _ranked_postgres_backend_class():
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+    from django.db.models import Avg, F
+    from django.db.models.functions import Length
+    from django.db.models.sql.subqueries import InsertQuery
+    from django.utils.functional import cached_property
+    from modelsearch.backends.database.postgres.postgres import (
+        ObjectIndexer,
+        PostgresIndex,
+        PostgresSearchBackend,
+    )
+    from modelsearch.index import AutocompleteField, SearchField
+
+    class OnePassObjectIndexer(ObjectIndexer):
+        """Wagtail's indexer reads every field of the object five times (once each for the
+        title, body and autocomplete vectors and the two plain-text mirrors, stream fields
+        rendered each time); this reads them once."""
+
+        @cached_property
+        def _prepared(self):
+            return [
+                item for field in self.search_fields for item in self.prepare_field(self.obj, field)
+            ]
+
+        def _texts(self, kind, title):
+            return [
+                (value, weight)
+                for field, weight, value in self._prepared
+                if isinstance(field, kind)
+                and (kind is AutocompleteField or (field.field_name == "title") == title)
+            ]
+
+        @cached_property
+        def title(self):
+            return self.as_vector(self._texts(SearchField, True))
+
+        @cached_property
+        def body(self):
+            return self.as_vector(self._texts(SearchField, False))
+
+        @cached_property
+        def autocomplete(self):
+            return self.as_vector(self._texts(AutocompleteField, None), for_autocomplete=True)
+
+        @cached_property
+        def title_text(self):
+            texts = (value.strip() for value, _w in self._texts(SearchField, True))
+            return " ".join(text for text in texts if text)
+
+        @cached_property
+        def body_text(self):
+            texts = (value.strip() for value, _w in self._texts(SearchField, False))
+            return " ".join(text for text in texts if text)
+
+    class IncrementalTitleNormIndex(PostgresIndex):
+        """Wagtail's index, minus a full-table pass on every save.
+
+        After each write Wagtail recomputes the average title length over the whole index and
+        rewrites every row whose norm is still the default: two sequential scans per published
+        page, and quadratic work when loading many. Here the average is kept for
+        ``TITLE_AVERAGE_TTL`` seconds and only the rows just written get their norm.
+        ``update_index`` still does the full, exact refresh.
+        """
+
+        _written = None
+
+        def add_items(self, model, objs):
+            """Upsert one index entry per object (the same rows as Wagtail's, built faster)."""
+            objs = list(objs)
+            if not objs or not model.get_search_fields():
+                return
+            entry = apps.get_model("wagtailsearch", "IndexEntry")
+            compiler = InsertQuery(entry).get_compiler(connection=self.write_connection)
+
+            def vector(name, value):
+                prepared = compiler.prepare_value(entry._meta.get_field(name), value)
+                return prepared.as_sql(compiler, self.write_connection)
+
+            rows, params = [], []
+            content_type = ContentType.objects.get_for_model(model).pk
+            for obj in objs:
+                indexer = OnePassObjectIndexer(obj, self.backend)
+                parts = []
+                row_params = [content_type, indexer.id]
+                for name in ("title", "autocomplete", "body"):
+                    sql, args = vector(name, getattr(indexer, name))
+                    parts.append(sql)
+                    row_params.extend(args)
+                rows.append(f"(%s, %s, {parts[0]}, {parts[1]}, {parts[2]}, 1.0, %s, %s)")
+                params.extend([*row_params, indexer.title_text, indexer.body_text])
+            with self.write_connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {entry._meta.db_table} "  # noqa: S608
+                    "(content_type_id, object_id, title, autocomplete, body, title_norm, "
+                    f"title_text, body_text) VALUES {', '.join(rows)} "
+                    "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                    "title = EXCLUDED.title, title_norm = 1.0, "
+                    "autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body, "
+                    "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                    params,
+                )
+            self._written = (model, [str(obj.pk) for obj in objs])
+            try:
+                self._refresh_title_norms()
+            finally:
+                self._written = None
+
+        def _refresh_title_norms(self, full=False):
+            if full or self._written is None:
+                cache.delete(TITLE_AVERAGE_KEY)
+                return super()._refresh_title_norms(full=full)
+            average = cache.get(TITLE_AVERAGE_KEY)
+            if average is None:
+                average = (
+                    self.entries.annotate(title_length=Length("title"))
+                    .filter(title_length__gt=0)
+                    .aggregate(Avg("title_length"))["title_length__avg"]
+                )
+                cache.set(TITLE_AVERAGE_KEY, average, TITLE_AVERAGE_TTL)
+            model, object_ids = self._written
+            self.entries.filter(
+                content_type_id__in=get_descendants_content_types_pks(model),
+                object_id__in=object_ids,
+            ).annotate(title_length=Length("title")).filter(title_length__gt=0).update(
+                title_norm=average / F("title_length")
+            )
 
     class RankedPostgresSearchBackend(PostgresSearchBackend):
+        index_class = IncrementalTitleNormIndex
+
         def ranked_ids(
             self, queryset, query_string, *, fields=None, operator="and", limit=2000, exact=True
         ):
@@ -97,20 +227,26 @@ def _ranked_postgres_backend_class():
                 return [obj.pk for obj in found[:limit]]
             if not exact:
                 return self._ranked(queryset.model, words, operator, limit)
-            # Filter the ranked candidates through the caller's queryset; an ``IN (sub-query)``
-            # over the text ``object_id`` makes PostgreSQL give up its indexes.
-            fetch = max(limit * 3, CHUNK)
-            ranked = self._ranked(queryset.model, words, operator, fetch)
-            if len(ranked) == fetch:
-                ranked = self._ranked(queryset.model, words, operator, None)
-            result = []
-            for start in range(0, len(ranked), CHUNK):
-                result.extend(_allowed_in_order(queryset, ranked[start : start + CHUNK]))
-                if len(result) >= limit:
-                    break
-            return result[:limit]
+            # Filter the ranked candidates through the caller's queryset (an ``IN (sub-query)``
+            # over the text ``object_id`` makes PostgreSQL give up its indexes), reading a wider
+            # window only when the first one did not hold enough allowed ids.
+            for window in (limit * 2, limit * 8, None):
+                ranked = self._ranked(queryset.model, words, operator, window)
+                result = []
+                for start in range(0, len(ranked), CHUNK):
+                    result.extend(_allowed_in_order(queryset, ranked[start : start + CHUNK]))
+                    if len(result) >= limit:
+                        return result[:limit]
+                if window is None or len(ranked) < window:
+                    return result
+            return result
 
         def _ranked(self, model, words, operator, limit):
+            """Two tiers: documents whose title holds the whole query, ranked; then documents
+            matching elsewhere, at most ``limit`` of them taken as the index finds them and
+            ranked among themselves. Ranking every match of a common word would read every
+            matching row (hundreds of milliseconds at 100,000 projects); this reads the title
+            matches and ``limit`` more, and the first pages are the same."""
             table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
             config_sql = "%s::regconfig, " if self.config else ""
             config_params = [self.config] if self.config else []
@@ -127,29 +263,46 @@ def _ranked_postgres_backend_class():
             if not words:
                 return []
             # Each word is one GIN lookup in title and one in body (a bitmap AND of ORs), which
-            # is exactly "every word in title or body"; the whole query ranks the rows found.
+            # is exactly "every word in title or body".
             where, params = [], []
             for word in words:
                 where.append(f"(e.title @@ {word_sql} OR e.body @@ {word_sql})")
                 params += [*config_params, word] * 2
+            joiner = " AND " if operator == "and" else " OR "
+            matches = f"e.content_type_id = ANY(%s) AND ({joiner.join(where)})"
+            match_params = [get_descendants_content_types_pks(model), *params]
             if operator == "and":
-                whole = word_sql
-                whole_params = [*config_params, " ".join(words)]
+                whole, whole_params = word_sql, [*config_params, " ".join(words)]
             else:
                 whole = " || ".join([word_sql] * len(words))
                 whole_params = [arg for word in words for arg in (*config_params, word)]
-            joiner = " AND " if operator == "and" else " OR "
+            score = "ts_rank(e.title, q.q) * e.title_norm * %s + ts_rank(e.body, q.q)"
             sql = (
-                f"SELECT e.object_id FROM {table} e, (SELECT {whole} AS q) query "  # noqa: S608
-                f"WHERE e.content_type_id = ANY(%s) AND ({joiner.join(where)}) "
-                "ORDER BY ts_rank(e.title, query.q) * e.title_norm * %s "
-                "+ ts_rank(e.body, query.q) DESC, e.id"
+                f"WITH q AS MATERIALIZED (SELECT ({whole}) AS q) "  # noqa: S608
+                "SELECT object_id FROM ("
+                f"(SELECT e.object_id, 1 AS tier, {score} AS score "
+                f"FROM {table} e, q WHERE e.title @@ ({whole}) AND {matches} "
+                "ORDER BY score DESC LIMIT %s) "
+                "UNION ALL "
+                "(SELECT sample.object_id, 0, sample.score FROM "
+                f"(SELECT e.object_id, {score} AS score FROM {table} e, q "
+                f"WHERE NOT (e.title @@ ({whole})) AND {matches} LIMIT %s) sample)"
+                ") ranked ORDER BY tier DESC, score DESC, object_id LIMIT %s"
             )
-            all_params = whole_params + [get_descendants_content_types_pks(model)] + params
-            all_params.append(TITLE_WEIGHT)
-            if limit is not None:
-                sql += " LIMIT %s"
-                all_params.append(limit)
+            # The whole query is inlined where an index should serve it, and read from ``q``
+            # where it only scores rows.
+            all_params = [
+                *whole_params,
+                TITLE_WEIGHT,
+                *whole_params,
+                *match_params,
+                limit,
+                TITLE_WEIGHT,
+                *whole_params,
+                *match_params,
+                limit,
+                limit,
+            ]
             with connection.cursor() as cursor:
                 cursor.execute(sql, all_params)
                 return [int(row[0]) for row in cursor.fetchall()]

@@ -63,3 +63,36 @@ def test_the_callers_queryset_still_applies(projects):
 def test_limit_and_named_fields(projects):
     assert len(ids("poll", limit=2)) == 2
     assert ids("poll", fields=["title"]) == [projects["poll"].pk]
+
+
+def test_index_entries_are_the_same_as_wagtails(projects, taxonomy):
+    from django.apps import apps
+    from django.db.models import TextField
+    from django.db.models.functions import Cast
+    from modelsearch.backends.database.postgres.postgres import PostgresIndex
+
+    IndexEntry = apps.get_model("wagtailsearch", "IndexEntry")  # noqa: N806
+
+    project = projects["poll"]
+    project.themes.set([taxonomy["themes"]["wellbeing"]])
+    project.description = [("paragraph", "<p>Results feed the <b>review</b>.</p>")]
+    project.save_revision().publish()
+    project = ProjectPage.objects.get(pk=project.pk)
+    columns = ("title", "autocomplete", "body", "title_text", "body_text", "title_norm")
+
+    def entry():
+        as_text = {f"{name}_": Cast(name, TextField()) for name in columns[:3]}
+        row = IndexEntry.objects.filter(object_id=str(project.pk)).annotate(**as_text)
+        return row.values(*as_text, *columns[3:]).get()
+
+    from django.core.cache import cache
+
+    from search.database import TITLE_AVERAGE_KEY
+
+    backend = service.get_backend()
+    cache.delete(TITLE_AVERAGE_KEY)  # the average title length is kept for a while otherwise
+    backend.get_index_for_model(ProjectPage).add_items(ProjectPage, [project])
+    ours = entry()
+    PostgresIndex(backend).add_items(ProjectPage, [project])
+    assert entry() == ours
+    assert "review" in ours["body_"] and "Wellbeing" in ours["body_text"]
