@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 
 HIGHLIGHT_FRAGMENT_SIZE = 180
 TITLE_BOOST = 4.0
+FUZZY_OPTIONS = {"prefix_length": 1, "max_expansions": 20}
 BULK_TIMEOUT = 120  # seconds for one bulk request while (re)building an index
 _known_indexes = set()
 _plain_fields = {}  # (model, search field) -> (column name, value getter), built once
@@ -108,6 +109,8 @@ class EngineBackendMixin:
 
     def _write(self, obj, write):
         if not self.is_available():
+            if health.first_notice(self.health_key):
+                logger.warning("Search engine unavailable; index writes are queued for catch-up")
             self.defer(obj, "the search engine was unavailable")
             return
         try:
@@ -335,6 +338,17 @@ class TitleFirstCompilerMixin:
     the ``and`` operator a field matches only if it holds every word, so this rewards titles
     that contain the whole query and leaves other matches as they were.
     """
+
+    def _compile_fuzzy_query(self, query, fields):
+        """Wagtail's ``"fuzziness": "AUTO"`` match, with the first letter taken as typed and
+        fewer variants per word: typos rarely hit the first letter, and scanning the whole
+        term dictionary for every word is what makes fuzzy queries slow on large indexes."""
+        compiled = super()._compile_fuzzy_query(query, fields)
+        options = next(iter(compiled.values()))
+        if "fields" not in options:  # {"match": {field: {...}}}
+            options = next(iter(options.values()))
+        options.update(FUZZY_OPTIONS)
+        return compiled
 
     def _remap_fields(self, fields):
         remapped = super()._remap_fields(fields)

@@ -62,7 +62,12 @@ def test_queries_rank_whole_titles_first_and_tolerate_typos(engine_backend):
     assert "title^4.0" in match["fields"]
     assert "fuzziness" not in match
     fuzzy = engine_backend._compile(queryset, "welbeing", None, "and", True).get_query()
-    assert fuzzy["bool"]["must"]["multi_match"]["fuzziness"] == "AUTO"
+    options = fuzzy["bool"]["must"]["multi_match"]
+    assert options["fuzziness"] == "AUTO"
+    assert options["prefix_length"] == 1 and options["max_expansions"] == 20
+    one_field = engine_backend._compile(queryset, "welbeing", ["summary"], "and", True)
+    match = one_field.get_query()["bool"]["must"]["match"]
+    assert next(iter(match.values()))["prefix_length"] == 1
     # The queryset's filters travel with the query.
     assert exact["bool"]["filter"] == [
         {"match": {"_django_content_type": "projects.ProjectPage"}},
