@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", hub_views.healthz, name="healthz"),
+    path("calendar/", include("induction.feed_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -32,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("account/", include("hub.account_urls")),
     path("projects/", include("projects.urls")),
+    path("", include("induction.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
