@@ -1,6 +1,7 @@
 """The registry's facet index: built once per language and content version, then reused."""
 
 import threading
+import uuid
 
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
@@ -24,19 +25,19 @@ FACETS = [
 
 
 def current_version():
+    # A random token rather than a counter: when the cache is cleared or the key evicted, a
+    # counter would restart at a number whose index this process may still hold in _memo
+    # (stale projects); a fresh token never matches an old one.
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
 
 
 def bump_version(**_kwargs):
     """Invalidate every language's registry index (signal receiver)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def _taxonomy_labels(model, locale_id, default_locale_id):
