@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class HubConfig(AppConfig):
     name = "hub"
     verbose_name = _("Partnership Hub")
+
+    def ready(self):
+        from hub.cache import connect_signals
+
+        connect_signals()

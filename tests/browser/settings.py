@@ -18,3 +18,4 @@ CACHES = {
         "LOCATION": env("CACHE_DIR", "/tmp/partnershiphub-browser-cache"),  # noqa: S108
     }
 }
+PAGE_CACHE_SECONDS = 300  # as in production: journeys prove edits show at once
