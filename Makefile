@@ -9,7 +9,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: help install migrate demo run test lint format check messages compile-messages ci bench clean
+.PHONY: help install migrate demo run test lint format check messages compile-messages ci bench bench-registry clean
 .PHONY: gettext messages-check test-sqlite test-postgres test-browser audit bench-load
 
 # State (data dirs, logs) of the throw-away services CI starts with ops/*.sh.
@@ -60,8 +60,10 @@ compile-messages: install gettext ## Compile .po files
 
 ci: install lint check messages-check test-sqlite test-postgres test-browser audit ## Everything CI runs
 
-bench: migrate ## Benchmarks; results in bench/results/
-	$(BIN)/python bench/run.py
+bench: bench-registry ## All benchmarks; JSON results in bench/results/
+
+bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
+	$(BIN)/python bench/registry.py
 
 clean: ## Remove the virtualenv, database and generated files
 	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache

@@ -1,4 +1,11 @@
-"""A full-response cache for what anonymous readers see, invalidated by any content change.
+"""A site-wide content version: bumped whenever published pages change.
+
+Anything derived from the page tree (navigation, cached fragments or responses) keys its cache
+on :func:`content_version`, so one publish, unpublish, move or delete invalidates all of it at
+once without tracking which page appears where.
+
+Below it, a full-response cache for what anonymous readers see, with its own, broader
+version (any content write, not only the page tree, changes what a page shows).
 
 Most traffic is people without an account reading the registry, projects and guidance.
 :class:`AnonymousPageCacheMiddleware` keeps the finished HTML of those pages (``GET`` under a
@@ -24,6 +31,40 @@ from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+
+KEY = "hub:content-version"
+
+
+def content_version():
+    version = cache.get(KEY)
+    if version is None:
+        version = 1
+        cache.add(KEY, version, timeout=None)
+    return version
+
+
+def bump_content_version(**_kwargs):
+    try:
+        cache.incr(KEY)
+    except ValueError:
+        cache.set(KEY, 2, timeout=None)
+
+
+def connect_content_version_signals():
+    from wagtail.models import Page, Site
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    uid = "hub.content-version"
+    page_published.connect(bump_content_version, dispatch_uid=f"{uid}.published")
+    page_unpublished.connect(bump_content_version, dispatch_uid=f"{uid}.unpublished")
+    page_slug_changed.connect(bump_content_version, dispatch_uid=f"{uid}.slug")
+    post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}.moved")
+    post_delete.connect(bump_content_version, sender=Page, dispatch_uid=f"{uid}.deleted")
+    post_save.connect(bump_content_version, sender=Site, dispatch_uid=f"{uid}.site")
+    post_delete.connect(bump_content_version, sender=Site, dispatch_uid=f"{uid}.site-deleted")
+
+
+# --- Page cache for anonymous readers --------------------------------------------------
 
 VERSION_KEY = "page-cache:version"
 # Content models live in these apps; a write to any of them may change a page.
@@ -71,6 +112,7 @@ def _content_changed(sender, **kwargs):
 
 
 def connect_signals():
+    connect_content_version_signals()
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_content_changed, dispatch_uid=f"hub.page-cache.{id(signal)}")
 

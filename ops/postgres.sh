@@ -160,6 +160,10 @@ cmd_start() {
     ensure_postgres_installed
     ensure_service_user
     need_cmd python3
+    # Unix socket paths are limited to 107 bytes.
+    if [ "${#PG_SOCK}" -gt 90 ]; then
+        die "socket dir path too long (${#PG_SOCK} chars): ${PG_SOCK}; use a shorter OPS_STATE_DIR"
+    fi
 
     # Leftovers of a server that died (crash, reboot, kill -9): start afresh.
     if [ -e "${PG_STATE}" ]; then
@@ -175,8 +179,9 @@ cmd_start() {
             || die "user ${PG_SERVICE_USER} cannot write ${PG_DATA}; is a parent of OPS_STATE_DIR=${OPS_STATE_DIR} private (e.g. under /root)? Use a path under /tmp."
     fi
 
-    local locale_opt=(--no-locale)
-    if locale -a 2>/dev/null | grep -qix 'c\.utf-\{0,1\}8'; then
+    local locale_opt=(--no-locale) locales
+    locales="$(locale -a 2>/dev/null || true)"
+    if grep -qix 'c\.utf-\{0,1\}8' <<<"${locales}"; then
         locale_opt=(--locale=C.UTF-8)
     fi
     log "initdb ${PG_DATA} ($("${PG_BIN}/postgres" --version))"

@@ -2,6 +2,7 @@
 
 import threading
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
@@ -126,3 +127,29 @@ def get_index(locale_id, default_locale_id):
                     del _memo[stale]
                 _memo[key] = index
     return index
+
+
+_searches = OrderedDict()
+SEARCH_MEMO_SIZE = 512
+
+
+def cached_search(locale_id, query, run):
+    """``run()``'s SearchOutcome for a query, remembered until the registry next changes.
+
+    Readers repeat the same few searches ("wellbeing", "survey"), and results only change when
+    a project is published or unpublished, which bumps the version in the key. Degraded
+    (fallback) answers are not remembered, so results recover as soon as the engine does.
+    """
+    key = (locale_id, current_version(), query.casefold())
+    with _lock:
+        outcome = _searches.get(key)
+        if outcome is not None:
+            _searches.move_to_end(key)
+            return outcome
+    outcome = run()
+    if not outcome.degraded:
+        with _lock:
+            _searches[key] = outcome
+            while len(_searches) > SEARCH_MEMO_SIZE:
+                _searches.popitem(last=False)
+    return outcome

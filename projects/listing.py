@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from projects.facets import FACETS, get_index
+from projects.facets import FACETS, cached_search, get_index
 from search.service import clean_query, search_ids
 
 PAGE_SIZE = 20
@@ -101,8 +101,14 @@ class RegistryQuery:
 
         relevance, degraded, base = None, False, None
         if self.query:
-            outcome = search_ids(
-                ProjectPage.objects.live().filter(locale_id=self.locale.pk), self.query
+            outcome = cached_search(
+                self.locale.pk,
+                self.query,
+                lambda: search_ids(
+                    ProjectPage.objects.live().filter(locale_id=self.locale.pk),
+                    self.query,
+                    exact=False,  # the facet index keeps only this locale's live projects
+                ),
             )
             relevance, degraded = outcome.ids, outcome.degraded
             base = index.mask_of(relevance)
@@ -148,25 +154,29 @@ class RegistryQuery:
         )
 
     def _load(self, model, pks, index):
+        """The page of projects, in order, with localised theme and unit labels (3 queries)."""
         if not pks:
             return []
         projects = {
             project.pk: project
             for project in model.objects.filter(pk__in=pks)
             .select_related("lead_unit")
-            .prefetch_related("themes", "campuses")
             .defer_streamfields()
         }
         theme_labels = {fv.value: fv.label for fv in index.labels.get("theme", [])}
         unit_labels = {fv.value: fv.label for fv in index.labels.get("unit", [])}
+        themes_by_project = {}
+        links = model.themes.through.objects.filter(projectpage_id__in=pks).values_list(
+            "projectpage_id", "theme__slug", "theme__name"
+        )
+        for project_id, slug, name in links.order_by("theme__name"):
+            themes_by_project.setdefault(project_id, []).append(theme_labels.get(slug, name))
         ordered = []
         for pk in pks:
             project = projects.get(pk)
             if project is None:
                 continue
-            project.theme_labels = [
-                theme_labels.get(theme.slug, theme.name) for theme in project.themes.all()
-            ]
+            project.theme_labels = themes_by_project.get(pk, [])
             project.unit_label = (
                 unit_labels.get(project.lead_unit.slug, project.lead_unit.name)
                 if project.lead_unit

@@ -55,25 +55,31 @@ def has_fallback():
     return FALLBACK_BACKEND in configured_backends()
 
 
-def _run(backend_name, queryset, query, fields, limit, operator):
+def _run(backend_name, queryset, query, fields, limit, operator, exact):
     backend = get_search_backend(backend_name)
-    results = backend.search(query, queryset, fields=fields, operator=operator)
+    ranked_ids = getattr(backend, "ranked_ids", None)
+    if ranked_ids is not None:  # a backend with a faster way to answer this exact question
+        return ranked_ids(
+            queryset, query, fields=fields, operator=operator, limit=limit, exact=exact
+        )
+    results = backend.search(query, queryset.only("pk"), fields=fields, operator=operator)
     return [obj.pk for obj in results[:limit]]
 
 
-def search_ids(queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="and"):
+def search_ids(queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="and", exact=True):
     """Search ``queryset`` for ``query`` and return a :class:`SearchOutcome`.
 
     ``queryset`` should already carry the filters the backend can apply (locale, live);
-    anything else is best applied afterwards to the returned primary keys.
+    anything else is best applied afterwards to the returned primary keys. With
+    ``exact=False`` a backend may also return ids of the same model outside ``queryset``
+    (for callers that intersect the ids with their own set anyway, which is faster).
     """
     query = clean_query(query)
     words = plain_words(query)
     if not words:
         return SearchOutcome()
-    queryset = queryset.only("pk")
     try:
-        return SearchOutcome(_run("default", queryset, words, fields, limit, operator))
+        return SearchOutcome(_run("default", queryset, words, fields, limit, operator, exact))
     except DatabaseError:
         # The database itself failed: there is nothing better to fall back to.
         logger.exception("Database search failed for %r", words)
@@ -83,7 +89,7 @@ def search_ids(queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="a
             raise
         logger.warning("Search engine unavailable; falling back to the database", exc_info=True)
     try:
-        ids = _run(FALLBACK_BACKEND, queryset, words, fields, limit, operator)
+        ids = _run(FALLBACK_BACKEND, queryset, words, fields, limit, operator, exact)
     except DatabaseError:
         logger.exception("Fallback database search failed for %r", words)
         ids = []

@@ -46,7 +46,7 @@ def search_backends(url, index_prefix="partnershiphub", timeout=5):
     The database backend is always configured as ``"database"`` too, so that searches can
     fall back to it when the engine is unreachable; both are kept up to date on save.
     """
-    database = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+    database = {"BACKEND": "search.database", "AUTO_UPDATE": True}
     if not url:
         return {"default": database}
     scheme, _sep, rest = url.partition("+")

@@ -28,33 +28,25 @@ def url_with_page(context, number):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per site language: the page's translation if it exists, else that home page."""
+    """One link per site language: the page's translation if it exists, else that language's
+    version of the current address (for views) or its home page."""
     request = context["request"]
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     current = get_language()
     translations = {}
     if page is not None:
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
-    homes = {}
-    home = context.get("nav_home")
-    if home is not None and page is None:
-        path = request.get_full_path()
-    else:
-        path = None
-    if home is not None:
-        for translation in home.get_translations(inclusive=True).live().select_related("locale"):
-            homes[translation.locale.language_code] = translation
+            translations[translation.locale.language_code] = translation.get_url(request)
+    homes = context.get("nav_homes") or {}
+    path = request.get_full_path() if page is None else None
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code].get_url(request)
+            url = translations[code]
         elif path is not None:
             url = translate_url(path, code)
-        elif code in homes:
-            url = homes[code].get_url(request)
         else:
-            url = f"/{code}/"
+            url = homes.get(code, f"/{code}/")
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
 

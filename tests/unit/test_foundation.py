@@ -14,9 +14,7 @@ from hub.settings.base import email_settings, search_backends
 
 
 def test_search_url_unset_means_database():
-    assert search_backends(None) == {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
-    }
+    assert search_backends(None) == {"default": {"BACKEND": "search.database", "AUTO_UPDATE": True}}
 
 
 @pytest.mark.parametrize(
@@ -32,7 +30,7 @@ def test_search_url_selects_the_engine_and_keeps_a_database_fallback(url, backen
     config = search_backends(url, index_prefix="site1")
     assert config["default"]["BACKEND"] == backend
     assert config["default"]["INDEX"] == "site1"
-    assert config["database"]["BACKEND"] == "wagtail.search.backends.database"
+    assert config["database"]["BACKEND"] == "search.database"
 
 
 def test_search_url_with_several_hosts_and_credentials():

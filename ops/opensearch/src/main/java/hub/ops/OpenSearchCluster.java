@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,14 +49,18 @@ import org.opensearch.node.Node;
  */
 public final class OpenSearchCluster {
 
-    /** Modules loaded into every node; everything else stays off. */
-    private static final String MODULES = String.join(",",
-            "org.opensearch.transport.Netty4Plugin",
-            "org.opensearch.analysis.common.CommonAnalysisPlugin",
-            "org.opensearch.index.mapper.MapperExtrasPlugin",
-            "org.opensearch.painless.PainlessPlugin",
-            "org.opensearch.script.mustache.MustachePlugin",
-            "org.opensearch.index.reindex.ReindexPlugin");
+    /** Short names accepted by --modules, and the plugin classes they load. */
+    private static final Map<String, String> KNOWN_MODULES = new LinkedHashMap<>();
+    static {
+        KNOWN_MODULES.put("analysis-common", "org.opensearch.analysis.common.CommonAnalysisPlugin");
+        KNOWN_MODULES.put("mapper-extras", "org.opensearch.index.mapper.MapperExtrasPlugin");
+        KNOWN_MODULES.put("reindex", "org.opensearch.index.reindex.ReindexPlugin");
+        KNOWN_MODULES.put("mustache", "org.opensearch.script.mustache.MustachePlugin");
+        KNOWN_MODULES.put("painless", "org.opensearch.painless.PainlessPlugin");
+    }
+
+    /** HTTP and transport; always loaded. */
+    private static final String NETTY = "org.opensearch.transport.Netty4Plugin";
 
     private static final Pattern NODE_CMD = Pattern.compile("(stop|start)-node-(\\d+)");
 
@@ -76,6 +82,7 @@ public final class OpenSearchCluster {
     private long readyTimeoutSeconds = 180;
     private long maxLifetimeSeconds = 0;
     private long nodeCloseTimeoutSeconds = 20;
+    private String modules = String.join(",", KNOWN_MODULES.keySet());
 
     private OpenSearchRunner runner;
     private final Object lock = new Object();
@@ -121,7 +128,9 @@ public final class OpenSearchCluster {
                 "  --control-dir DIR          control files dir (default DIR/control)",
                 "  --ready-timeout SECONDS    max wait for yellow health (default 180)",
                 "  --max-lifetime SECONDS     shut down by itself after this long (0 = never)",
-                "  --node-close-timeout SECS  max wait for one node to close (default 20)"));
+                "  --node-close-timeout SECS  max wait for one node to close (default 20)",
+                "  --modules a,b,...          modules to load besides netty4 (default all of: "
+                        + String.join(",", KNOWN_MODULES.keySet()) + ")"));
     }
 
     private void parse(final String[] args) {
@@ -145,6 +154,7 @@ public final class OpenSearchCluster {
             case "--ready-timeout": readyTimeoutSeconds = positiveInt(a, v); break;
             case "--max-lifetime": maxLifetimeSeconds = Long.parseLong(v); break;
             case "--node-close-timeout": nodeCloseTimeoutSeconds = positiveInt(a, v); break;
+            case "--modules": modules = v; break;
             default: throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -157,6 +167,7 @@ public final class OpenSearchCluster {
         if (controlDir == null) {
             controlDir = baseDir.resolve("control");
         }
+        moduleClasses(); // validate --modules early
         if (httpPort + nodes - 1 > 65535 || transportPort + nodes - 1 > 65535) {
             throw new IllegalArgumentException("port range exceeds 65535");
         }
@@ -172,6 +183,25 @@ public final class OpenSearchCluster {
         } catch (final NumberFormatException e) {
             throw new IllegalArgumentException(name + " is not a number: " + value);
         }
+    }
+
+    /** Plugin class names for --modules (netty4 first, always). */
+    private String moduleClasses() {
+        final List<String> classes = new ArrayList<>();
+        classes.add(NETTY);
+        for (final String raw : modules.split(",")) {
+            final String name = raw.trim();
+            if (name.isEmpty() || "netty4".equals(name)) {
+                continue;
+            }
+            final String cls = KNOWN_MODULES.get(name);
+            if (cls == null) {
+                throw new IllegalArgumentException("unknown module '" + name + "'; known: netty4,"
+                        + String.join(",", KNOWN_MODULES.keySet()));
+            }
+            classes.add(cls);
+        }
+        return String.join(",", classes);
     }
 
     private String nodeName(final int index) {
@@ -225,7 +255,7 @@ public final class OpenSearchCluster {
                 s.putList("cluster.initial_cluster_manager_nodes", nodeName(0));
             }
             // Test cluster: never go read-only because the disk is fullish,
-            // no memory locking, no ML/geoip-style background work.
+            // no memory locking, let tests delete indices by wildcard.
             s.put("cluster.routing.allocation.disk.threshold_enabled", false);
             s.put("bootstrap.memory_lock", false);
             s.put("action.destructive_requires_name", false);
@@ -238,7 +268,7 @@ public final class OpenSearchCluster {
                 .numOfNode(nodes)
                 .baseHttpPort(httpPort - 1)
                 .clusterName(clusterName)
-                .moduleTypes(MODULES)
+                .moduleTypes(moduleClasses())
                 .disableESLogger()
                 .printOnFailure());
 
@@ -248,15 +278,14 @@ public final class OpenSearchCluster {
         OUT.println(String.format(Locale.ROOT, "READY %s (%.1fs)", urls(), secs));
         OUT.flush();
 
-        final long deadline = maxLifetimeSeconds > 0
-                ? System.nanoTime() + TimeUnit.SECONDS.toNanos(maxLifetimeSeconds) : Long.MAX_VALUE;
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(0, maxLifetimeSeconds));
         while (true) {
             synchronized (lock) {
                 if (closed) {
                     return 0;
                 }
             }
-            if (System.nanoTime() - deadline > 0) {
+            if (maxLifetimeSeconds > 0 && System.nanoTime() - deadline > 0) {
                 OUT.println("max lifetime of " + maxLifetimeSeconds + "s reached, shutting down");
                 closeAll();
                 return 0;
