@@ -54,8 +54,11 @@ def check_catalogue(lang: str, po_path: Path) -> list[str]:
         check=False,
     )
     if result.returncode:
-        problems.append(f"msgfmt rejects {po_path.relative_to(ROOT)}:\n{result.stderr.strip()}")
+        problems.append(f"msgfmt rejects {lang}/{po_path.name}:\n{result.stderr.strip()}")
     catalogue = polib.pofile(str(po_path))
+    if catalogue.metadata_is_fuzzy:
+        # msgfmt skips a fuzzy header, losing Plural-Forms: plurals would then be wrong.
+        problems.append(f"fuzzy        {lang}: the header (remove its '#, fuzzy' flag)")
     for entry in catalogue:
         if entry.obsolete:
             continue

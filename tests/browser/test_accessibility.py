@@ -83,3 +83,18 @@ def test_phone_width_has_no_violations_and_no_sideways_scrolling(new_page, name)
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 390px"
     assert_no_violations(page, f"{name} at phone width")
+
+
+def test_the_check_itself_catches_violations(page):
+    """A control case: the same check fails a page with known problems."""
+    page.goto("/en/")
+    page.evaluate(
+        """() => {
+            const img = document.createElement('img');
+            img.src = '/static/missing.png';
+            document.querySelector('main').append(img);
+            document.documentElement.removeAttribute('lang');
+        }"""
+    )
+    ids = {violation["id"] for violation in axe_violations(page)}
+    assert {"image-alt", "html-has-lang"} <= ids

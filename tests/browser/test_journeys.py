@@ -65,7 +65,8 @@ def test_a_reader_switches_language(page):
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page.locator(".project-card").first).to_be_visible()
     # The interface speaks German too, and the way back is the same control.
-    expect(page.get_by_role("button", name="Suchen").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Projekte filtern")).to_be_visible()
+    expect(page.get_by_role("button", name="Filter anwenden")).to_be_visible()
     switcher.locator("summary").click()
     expect(switcher.get_by_role("link", name="Deutsch")).to_have_attribute("aria-current", "true")
     switcher.get_by_role("link", name="English").click()
@@ -108,7 +109,7 @@ def test_registry_filters_and_site_search_by_keyboard_alone(page):
     assert_focus_visible(page)
     status = checkbox.get_attribute("value")
     page.keyboard.press("Space")
-    tab_to(page, "button[type=submit]:text('Apply filters')")
+    tab_to(page, ".registry__filters button[type=submit]")
     assert_focus_visible(page)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"status="))

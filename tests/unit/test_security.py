@@ -217,6 +217,11 @@ def test_the_admin_sign_in_is_rate_limited_too(client, home):
 # --- Two-factor authentication in the admin ---------------------------------------------------
 
 
+# django-otp makes every wrong code wait 2^(n-1) × factor seconds before the next is checked;
+# a long factor keeps the tests independent of how fast this machine is.
+slow_back_off = override_settings(OTP_TOTP_THROTTLE_FACTOR=3600, OTP_STATIC_THROTTLE_FACTOR=3600)
+
+
 def _code(device):
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
@@ -247,6 +252,7 @@ def _set_up_app(client):
     return device, response.context["codes"]
 
 
+@slow_back_off
 def test_two_factor_is_offered_and_then_asked_at_every_sign_in(client, home):
     editor = make_user("ed@example.org", password="right-horse-battery", groups=["Editors"])
     client.force_login(editor)
@@ -288,6 +294,7 @@ def test_verify_never_redirects_off_site(client, home):
     assert response["Location"] == "/admin/"
 
 
+@slow_back_off
 @override_settings(ADMIN_2FA_REQUIRED=True)
 def test_when_required_admin_users_must_set_it_up_first(client, home):
     admin = make_user(is_superuser=True)
@@ -310,6 +317,7 @@ def test_people_without_admin_access_are_not_asked(client, home):
     assert "two-factor" not in response.get("Location", "")
 
 
+@slow_back_off
 def test_turning_it_off_needs_a_current_code(client, home):
     editor = make_user(groups=["Editors"])
     client.force_login(editor)
