@@ -67,6 +67,7 @@ def test_a_reader_switches_language(page):
     # The interface speaks German too, and the way back is the same control.
     expect(page.get_by_role("heading", name="Projekte filtern")).to_be_visible()
     expect(page.get_by_role("button", name="Filter anwenden")).to_be_visible()
+    switcher = page.get_by_role("navigation", name="Sprache")  # its label is German now
     switcher.locator("summary").click()
     expect(switcher.get_by_role("link", name="Deutsch")).to_have_attribute("aria-current", "true")
     switcher.get_by_role("link", name="English").click()
@@ -118,8 +119,8 @@ def test_registry_filters_and_site_search_by_keyboard_alone(page):
     # Removing the filter again is one keyboard press on its chip.
     tab_to(page, ".active-filters a.chip")
     assert_focus_visible(page)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "status" not in query_of(page)
 
     # The site search in the header: type, Enter, then open the first result.
