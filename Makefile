@@ -93,3 +93,6 @@ test-browser: install compile-messages ## Journeys, screenshots and axe-core in 
 AUDIT_UNREACHABLE ?= warn
 audit: install ## Known vulnerabilities in the locked dependencies (fails when a fix exists)
 	AUDIT_UNREACHABLE=$(AUDIT_UNREACHABLE) $(BIN)/python ops/audit_dependencies.py requirements.lock
+
+bench-load: install ## Throughput on gunicorn + PostgreSQL, cached and not (bench/results/load.json)
+	$(BIN)/python bench/load.py
