@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", hub_views.healthz, name="healthz"),
+    path("media/images/<path:path>", hub_views.media_image, name="media_image"),
 ]
 
 urlpatterns += i18n_patterns(

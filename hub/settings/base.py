@@ -364,3 +364,5 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "hub.cache.AnonymousPageCacheMiddleware",
 )
+# Serve image renditions (MEDIA_ROOT/images/) from Django when no web server does it.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)

@@ -431,3 +431,19 @@ def test_only_pdf_documents_are_shown_inline(client, db, settings, tmp_path):
     response = client.get(text.url)
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_only_image_renditions_are_served_from_media(client, db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "photo.width-800.webp").write_bytes(b"RIFF0000WEBP")
+    (tmp_path / "original_images").mkdir()
+    (tmp_path / "original_images" / "photo.png").write_bytes(b"\x89PNG")
+    settings.SERVE_MEDIA = False
+    assert client.get("/media/images/photo.width-800.webp").status_code == 404
+    settings.SERVE_MEDIA = True
+    response = client.get("/media/images/photo.width-800.webp")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert client.get("/media/original_images/photo.png").status_code == 404
+    assert client.get("/media/images/../original_images/photo.png").status_code in (400, 404)
