@@ -28,7 +28,10 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = slugify(value["text"], allow_unicode=True)
+        # A page that builds a table of contents passes each heading its unique anchor.
+        context["anchor"] = context.get("heading_anchor") or slugify(
+            value["text"], allow_unicode=True
+        )
         return context
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", hub_views.healthz, name="healthz"),
+    path("calendar/", include("induction.feed_urls")),
     path("media/images/<path:path>", hub_views.media_image, name="media_image"),
 ]
 
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", hub_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
+    path("", include("induction.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,186 @@
+"""Wagtail admin views for editors: import elected officers, and the cohort report."""
+
+import datetime
+
+import django_filters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.reports import ReportView
+
+from induction import importer, report
+from induction.emails import send_invitation
+from induction.forms import OfficerImportForm
+from induction.models import OfficerTerm
+from induction.views import site_base_url
+
+
+class ImportOfficersView(WagtailAdminTemplateMixin, FormView):
+    """Upload a CSV of newly elected officers; all rows are imported or none."""
+
+    form_class = OfficerImportForm
+    template_name = "induction/admin/import.html"
+    page_title = gettext_lazy("Import elected officers")
+    header_icon = "user"
+    permission = "induction.import_officers"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("result", None)
+        context["example"] = (
+            "name,email,role,start,end\n"
+            "Amira Haddad,amira.haddad@example.org,president,2027-07-01,2028-06-30\n"
+        )
+        return context
+
+    def form_valid(self, form):
+        outcome = importer.parse(form.cleaned_data["file"].read())
+        if not outcome.ok:
+            form.add_error(
+                "file",
+                _("Nothing was imported: %(count)s problems to fix (see the report).")
+                % {"count": len(outcome.errors)},
+            )
+            return self.render_to_response(self.get_context_data(form=form, result=outcome))
+        base_url = site_base_url(self.request)
+
+        def invite(user, term, needs_password):
+            send_invitation(user, term, base_url=base_url, needs_password=needs_password)
+
+        try:
+            importer.apply(outcome, invite)
+        except ValidationError as error:
+            # Another editor changed the terms in the meantime; nothing was saved.
+            outcome.errors.append((0, " ".join(error.messages)))
+            form.add_error("file", _("Nothing was imported."))
+            return self.render_to_response(self.get_context_data(form=form, result=outcome))
+        return self.render_to_response(
+            self.get_context_data(form=self.form_class(), result=outcome, imported=True)
+        )
+
+
+def _year_choices(request=None):
+    return [(str(year), str(year)) for year in report.programme_years()]
+
+
+class CohortFilterSet(WagtailFilterSet):
+    year = django_filters.ChoiceFilter(
+        label=gettext_lazy("Cohort"),
+        choices=_year_choices,
+        method="filter_year",
+        empty_label=gettext_lazy("Current or coming"),
+    )
+
+    class Meta:
+        model = OfficerTerm
+        fields = []
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(starts_on__year=int(value)) if value else queryset
+
+
+class CohortReportView(ReportView):
+    """Each officer of a cohort: progress, overdue modules and whether a handover arrived."""
+
+    model = OfficerTerm
+    page_title = gettext_lazy("Induction cohort")
+    header_icon = "user"
+    index_url_name = "induction_cohort_report"
+    index_results_url_name = "induction_cohort_report_results"
+    filterset_class = CohortFilterSet
+    paginate_by = 50
+    columns = [
+        Column("report_officer", label=gettext_lazy("Officer")),
+        Column("report_role", label=gettext_lazy("Role")),
+        Column("starts_on", label=gettext_lazy("Term starts")),
+        Column("report_progress", label=gettext_lazy("Modules done")),
+        Column("report_overdue", label=gettext_lazy("Overdue modules")),
+        Column("report_handover", label=gettext_lazy("Handover")),
+        Column("report_last_activity", label=gettext_lazy("Last activity")),
+        Column("report_signed_in", label=gettext_lazy("Signed in")),
+    ]
+    list_export = [
+        "report_officer",
+        "report_email",
+        "report_role",
+        "starts_on",
+        "ends_on",
+        "report_programme",
+        "report_done",
+        "report_total",
+        "report_percent",
+        "report_overdue_count",
+        "report_overdue",
+        "report_handover",
+        "report_last_activity",
+        "report_signed_in",
+    ]
+    export_headings = {
+        "report_officer": gettext_lazy("Officer"),
+        "report_email": gettext_lazy("E-mail"),
+        "report_role": gettext_lazy("Role"),
+        "starts_on": gettext_lazy("Term starts"),
+        "ends_on": gettext_lazy("Term ends"),
+        "report_programme": gettext_lazy("Programme"),
+        "report_done": gettext_lazy("Modules done"),
+        "report_total": gettext_lazy("Modules"),
+        "report_percent": gettext_lazy("Percent done"),
+        "report_overdue_count": gettext_lazy("Overdue modules (number)"),
+        "report_overdue": gettext_lazy("Overdue modules"),
+        "report_handover": gettext_lazy("Handover from predecessor"),
+        "report_last_activity": gettext_lazy("Last activity"),
+        "report_signed_in": gettext_lazy("Signed in"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("induction.view_cohort_report"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def user_has_permission(self, permission):
+        return self.request.user.has_perm("induction.view_cohort_report")
+
+    def get_filename(self):
+        return f"induction-cohort-{datetime.date.today():%Y-%m-%d}"
+
+    def get_page_subtitle(self):
+        return _("Cohort %(year)s") % {"year": self.year}
+
+    @property
+    def year(self):
+        value = self.request.GET.get("year", "")
+        return int(value) if value.isdigit() else report.default_year()
+
+    def get_queryset(self):
+        queryset = (
+            OfficerTerm.objects.filter(user__isnull=False)
+            .select_related("user", "role")
+            .order_by("role__sort_order", "role__name", "user__email")
+        )
+        if not self.request.GET.get("year", "").isdigit():
+            queryset = queryset.filter(starts_on__year=self.year)
+        return queryset
+
+    def decorate_paginated_queryset(self, object_list):
+        return report.decorate(object_list)
+
+    @property
+    def index_url(self):
+        return reverse(self.index_url_name)
+
+    @property
+    def index_results_url(self):
+        return reverse(self.index_results_url_name)

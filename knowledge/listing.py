@@ -1,0 +1,434 @@
+"""Finding guidance and resources: a reader's query and filters in, a page of results out.
+
+All state lives in the GET parameters so any search can be shared. Unknown filter values are
+ignored, impossible page numbers land on a real page and any query is cleaned before it
+reaches the search backend: bad input never errors.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from hub.models import Theme
+from knowledge.models import Audience, GuidelinePage, Resource
+from search.service import clean_query, search_ids
+
+GUIDANCE_PAGE_SIZE = 12
+RESOURCE_PAGE_SIZE = 20
+MAX_VALUES = 20
+MAX_VALUE_LENGTH = 100
+LANDING_SIZE = 4
+
+GUIDANCE_SORTS = [
+    ("relevance", _("Best match")),
+    ("newest", _("Newest")),
+    ("reviewed", _("Recently reviewed")),
+    ("title", _("Title (A–Z)")),
+]
+RESOURCE_SORTS = [
+    ("relevance", _("Best match")),
+    ("newest", _("Newest")),
+    ("title", _("Title (A–Z)")),
+]
+ORDERINGS = {
+    "newest": ("-first_published_at", "-pk"),
+    "reviewed": ("-last_reviewed", "-first_published_at", "-pk"),
+    "title": (Lower("title"), "pk"),
+}
+RESOURCE_ORDERINGS = {
+    "newest": ("-created_at", "-pk"),
+    "title": (Lower("title"), "pk"),
+}
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+    description: str = ""
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def visible_options(self):
+        return [option for option in self.options if option.count or option.selected]
+
+
+@dataclass
+class Listing:
+    query: str
+    sort: str
+    sorts: list
+    facets: list
+    active: list
+    page: object
+    paginator: object
+    degraded: bool
+    is_browsing: bool = False
+
+    @property
+    def items(self):
+        return self.page.object_list
+
+    @property
+    def total(self):
+        return self.paginator.count
+
+    @property
+    def page_range(self):
+        return self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
+
+    @property
+    def has_filters(self):
+        return bool(self.active) or bool(self.query)
+
+    def facet(self, name):
+        return next((facet for facet in self.facets if facet.name == name), None)
+
+
+def _values(get, name):
+    return [value[:MAX_VALUE_LENGTH] for value in get.getlist(name)[:MAX_VALUES] if value]
+
+
+def _known(values, allowed):
+    return [value for value in dict.fromkeys(values) if value in allowed]
+
+
+def theme_labels(locale_id):
+    """Theme names by slug: this language's where translated, the default language's otherwise."""
+    default_id = Locale.get_default().pk
+    labels = {}
+    themes = Theme.objects.filter(locale_id__in={default_id, locale_id}).only(
+        "slug", "name", "locale_id"
+    )
+    for theme in sorted(themes, key=lambda t: t.locale_id == locale_id):
+        labels[theme.slug] = theme.name
+    return labels
+
+
+def _count(through, owner_field, value_field, owners):
+    rows = (
+        through.objects.filter(**{f"{owner_field}__in": owners.values("pk")})
+        .values(value_field)
+        .annotate(n=Count(owner_field, distinct=True))
+    )
+    return {row[value_field]: row["n"] for row in rows}
+
+
+def _in_through(through, owner_field, value_field, values):
+    return Q(pk__in=through.objects.filter(**{f"{value_field}__in": values}).values(owner_field))
+
+
+def _order_by_relevance(queryset, ids):
+    allowed = set(queryset.values_list("pk", flat=True))
+    return [pk for pk in ids if pk in allowed]
+
+
+def _sort(requested, query, sorts):
+    valid = [key for key, _label in sorts if key != "relevance" or query]
+    return (requested if requested in valid else valid[0]), [
+        (key, label) for key, label in sorts if key in valid
+    ]
+
+
+def decorate_guidelines(pages, locale_id):
+    """Attach theme and audience labels for cards (two queries for any number of pages)."""
+    from django.db.models import prefetch_related_objects
+
+    pages = list(pages)
+    prefetch_related_objects(pages, "themes", "audiences")
+    labels = theme_labels(locale_id)
+    for page in pages:
+        page.theme_labels = [labels.get(t.slug, t.name) for t in page.themes.all()]
+        page.audience_labels = [audience.label for audience in page.audiences.all()]
+    return pages
+
+
+class GuidanceQuery:
+    """Search and filter the guidelines under one guidance index page."""
+
+    def __init__(self, index_page, query="", themes=(), audiences=(), sort="", page=1, all_=False):
+        self.index_page = index_page
+        self.query = clean_query(query)
+        self.themes = list(themes)
+        self.audiences = list(audiences)
+        self.sort = sort
+        self.page_number = page
+        self.view_all = all_
+
+    @classmethod
+    def from_request(cls, index_page, request):
+        get = request.GET
+        return cls(
+            index_page,
+            query=get.get("q", ""),
+            themes=_values(get, "theme"),
+            audiences=_values(get, "audience"),
+            sort=get.get("sort", "")[:MAX_VALUE_LENGTH],
+            page=get.get("page", 1),
+            all_="all" in get or "sort" in get or "page" in get,
+        )
+
+    def run(self):
+        locale_id = self.index_page.locale_id
+        labels = theme_labels(locale_id)
+        themes = _known(self.themes, labels)
+        audiences = _known(self.audiences, Audience.Slug.values)
+        is_browsing = not (self.query or themes or audiences or self.view_all)
+
+        base = self.index_page.get_guidelines()
+        ids, degraded = None, False
+        if self.query:
+            outcome = search_ids(
+                GuidelinePage.objects.live().filter(locale_id=locale_id), self.query, exact=False
+            )
+            ids, degraded = outcome.ids, outcome.degraded
+            base = base.filter(pk__in=ids)
+
+        theme_through = GuidelinePage.themes.through
+        audience_through = GuidelinePage.audiences.through
+        by_theme = (
+            _in_through(theme_through, "guidelinepage_id", "theme__slug", themes) if themes else Q()
+        )
+        by_audience = (
+            _in_through(audience_through, "guidelinepage_id", "audience__slug", audiences)
+            if audiences
+            else Q()
+        )
+        results = base.filter(by_theme).filter(by_audience)
+
+        theme_counts = _count(
+            theme_through, "guidelinepage_id", "theme__slug", base.filter(by_audience)
+        )
+        audience_counts = _count(
+            audience_through, "guidelinepage_id", "audience__slug", base.filter(by_theme)
+        )
+        theme_facet = FacetGroup("theme", _("Topic"))
+        for slug, label in sorted(labels.items(), key=lambda item: item[1].lower()):
+            theme_facet.options.append(
+                Option(slug, label, theme_counts.get(slug, 0), slug in themes)
+            )
+        audience_facet = FacetGroup("audience", _("Audience"))
+        for slug, label in Audience.Slug.choices:
+            audience_facet.options.append(
+                Option(
+                    slug,
+                    label,
+                    audience_counts.get(slug, 0),
+                    slug in audiences,
+                    Audience.DESCRIPTIONS.get(slug, ""),
+                )
+            )
+        active = [("theme", slug, labels[slug]) for slug in themes] + [
+            ("audience", slug, Audience.label_for(slug)) for slug in audiences
+        ]
+
+        sort, sorts = _sort(self.sort, self.query, GUIDANCE_SORTS)
+        if sort == "relevance":
+            ordered = _order_by_relevance(results, ids)
+        else:
+            ordered = list(results.order_by(*ORDERINGS[sort]).values_list("pk", flat=True))
+        paginator = Paginator(ordered, GUIDANCE_PAGE_SIZE)
+        page = paginator.get_page(self.page_number)
+        if not is_browsing:
+            page.object_list = self._load(page.object_list, locale_id)
+        return Listing(
+            query=self.query,
+            sort=sort,
+            sorts=sorts,
+            facets=[theme_facet, audience_facet],
+            active=active,
+            page=page,
+            paginator=paginator,
+            degraded=degraded,
+            is_browsing=is_browsing,
+        )
+
+    def _load(self, pks, locale_id):
+        pks = list(pks)
+        if not pks:
+            return []
+        pages = {p.pk: p for p in GuidelinePage.objects.filter(pk__in=pks).defer_streamfields()}
+        return decorate_guidelines([pages[pk] for pk in pks if pk in pages], locale_id)
+
+
+def landing_sections(index_page, listing):
+    """What the guidance home shows before anyone searches: topics, audiences and picks."""
+    locale_id = index_page.locale_id
+    featured = index_page.get_featured()
+    shown = {page.translation_key for page in featured}
+    base = index_page.get_guidelines().defer_streamfields()
+    newest = list(
+        base.exclude(translation_key__in=shown).order_by("-first_published_at", "-pk")[
+            :LANDING_SIZE
+        ]
+    )
+    shown.update(page.translation_key for page in newest)
+    reviewed = list(
+        base.exclude(translation_key__in=shown).order_by("-last_reviewed", "-pk")[:LANDING_SIZE]
+    )
+    decorate_guidelines([*featured, *newest, *reviewed], locale_id)
+    return {
+        "topics": listing.facet("theme").visible_options,
+        "audiences": listing.facet("audience").options,
+        "featured": featured,
+        "newest": newest,
+        "recently_reviewed": reviewed,
+    }
+
+
+class ResourceQuery:
+    """Search and filter the resource library in the index page's language."""
+
+    def __init__(self, index_page, query="", kinds=(), languages=(), themes=(), sort="", page=1):
+        self.index_page = index_page
+        self.query = clean_query(query)
+        self.kinds = list(kinds)
+        self.languages = list(languages)
+        self.themes = list(themes)
+        self.sort = sort
+        self.page_number = page
+
+    @classmethod
+    def from_request(cls, index_page, request):
+        get = request.GET
+        return cls(
+            index_page,
+            query=get.get("q", ""),
+            kinds=_values(get, "type"),
+            languages=_values(get, "language"),
+            themes=_values(get, "theme"),
+            sort=get.get("sort", "")[:MAX_VALUE_LENGTH],
+            page=get.get("page", 1),
+        )
+
+    def base_queryset(self):
+        """Resources in this language, plus untranslated ones from the default language."""
+        locale_id = self.index_page.locale_id
+        default_id = Locale.get_default().pk
+        available = Q(document__isnull=False) | ~Q(url="")
+        if locale_id == default_id:
+            return Resource.objects.filter(available, locale_id=locale_id)
+        translated_here = Resource.objects.filter(locale_id=locale_id).values("translation_key")
+        return Resource.objects.filter(available).filter(
+            Q(locale_id=locale_id)
+            | (Q(locale_id=default_id) & ~Q(translation_key__in=translated_here))
+        )
+
+    def run(self):
+        locale_id = self.index_page.locale_id
+        labels = theme_labels(locale_id)
+        kind_labels = dict(Resource.Kind.choices)
+        language_labels = dict(Resource._meta.get_field("language").choices)
+        kinds = _known(self.kinds, kind_labels)
+        languages = _known(self.languages, language_labels)
+        themes = _known(self.themes, labels)
+
+        base = self.base_queryset()
+        ids, degraded = None, False
+        if self.query:
+            default_id = Locale.get_default().pk
+            outcome = search_ids(
+                Resource.objects.filter(locale_id__in=list({locale_id, default_id})),
+                self.query,
+                exact=False,
+            )
+            ids, degraded = outcome.ids, outcome.degraded
+            base = base.filter(pk__in=ids)
+
+        theme_through = Resource.themes.through
+        by_kind = Q(kind__in=kinds) if kinds else Q()
+        by_language = Q(language__in=languages) if languages else Q()
+        by_theme = (
+            _in_through(theme_through, "resource_id", "theme__slug", themes) if themes else Q()
+        )
+        results = base.filter(by_kind, by_language, by_theme)
+
+        def simple_counts(name, queryset):
+            return {
+                row[name]: row["n"]
+                for row in queryset.order_by().values(name).annotate(n=Count("pk"))
+            }
+
+        kind_counts = simple_counts("kind", base.filter(by_language, by_theme))
+        language_counts = simple_counts("language", base.filter(by_kind, by_theme))
+        theme_counts = _count(
+            theme_through, "resource_id", "theme__slug", base.filter(by_kind, by_language)
+        )
+
+        facets = [
+            FacetGroup(
+                "type",
+                _("Type"),
+                [
+                    Option(value, label, kind_counts.get(value, 0), value in kinds)
+                    for value, label in Resource.Kind.choices
+                ],
+            ),
+            FacetGroup(
+                "language",
+                _("Language"),
+                [
+                    Option(value, label, language_counts.get(value, 0), value in languages)
+                    for value, label in language_labels.items()
+                ],
+            ),
+            FacetGroup(
+                "theme",
+                _("Topic"),
+                [
+                    Option(slug, label, theme_counts.get(slug, 0), slug in themes)
+                    for slug, label in sorted(labels.items(), key=lambda item: item[1].lower())
+                ],
+            ),
+        ]
+        active = (
+            [("type", value, kind_labels[value]) for value in kinds]
+            + [("language", value, language_labels[value]) for value in languages]
+            + [("theme", slug, labels[slug]) for slug in themes]
+        )
+
+        sort, sorts = _sort(self.sort, self.query, RESOURCE_SORTS)
+        if sort == "relevance":
+            ordered = _order_by_relevance(results, ids)
+        else:
+            ordered = list(results.order_by(*RESOURCE_ORDERINGS[sort]).values_list("pk", flat=True))
+        paginator = Paginator(ordered, RESOURCE_PAGE_SIZE)
+        page = paginator.get_page(self.page_number)
+        page.object_list = self._load(page.object_list, labels)
+        return Listing(
+            query=self.query,
+            sort=sort,
+            sorts=sorts,
+            facets=facets,
+            active=active,
+            page=page,
+            paginator=paginator,
+            degraded=degraded,
+        )
+
+    def _load(self, pks, labels):
+        pks = list(pks)
+        if not pks:
+            return []
+        resources = {
+            r.pk: r
+            for r in Resource.objects.filter(pk__in=pks)
+            .select_related("document")
+            .prefetch_related("themes")
+        }
+        ordered = [resources[pk] for pk in pks if pk in resources]
+        for resource in ordered:
+            resource.theme_labels = [labels.get(t.slug, t.name) for t in resource.themes.all()]
+        return ordered

@@ -1,0 +1,491 @@
+"""The knowledge base's pages: the guidance index (with the resource library) and guidelines."""
+
+from django import forms
+from django.apps import apps
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from knowledge import feedback as feedback_rules
+from knowledge.blocks import GuidelineBodyBlock
+from knowledge.localize import localize_pages, localize_snippets
+from knowledge.models.feedback import Feedback
+from knowledge.models.resources import Resource, default_locale_themes
+from knowledge.toc import build_outline, nest, reading_minutes
+
+#: Slugs a guideline cannot take because the index page uses them for its own routes.
+RESERVED_SLUGS = frozenset({"resources"})
+RELATED_LIMIT = 4
+MAX_PICKS = 6
+
+
+class KnowledgeIndexPage(RoutablePageMixin, Page):
+    """The guidance section (``/en/guidance/``): browse, search and the resource library."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("Shown at the top: what readers will find here."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_links",
+            heading=_("Featured guidance"),
+            label=_("Featured guideline"),
+            max_num=MAX_PICKS,
+            help_text=_("Up to six guidelines to show first on the guidance home."),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+        SynchronizedField("featured_links"),
+    ]
+
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = ["knowledge.GuidelinePage"]
+    template = "knowledge/knowledge_index_page.html"
+
+    class Meta:
+        verbose_name = _("guidance index")
+
+    def get_guidelines(self):
+        """Live, public guidelines in this section (and so in this page's language)."""
+        return GuidelinePage.objects.live().public().descendant_of(self)
+
+    def get_featured(self):
+        links = self.featured_links.select_related("guideline")
+        return localize_pages(
+            [link.guideline for link in links][:MAX_PICKS], self.locale_id, GuidelinePage
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge.listing import GuidanceQuery, landing_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        listing = GuidanceQuery.from_request(self, request).run()
+        context["listing"] = listing
+        if listing.is_browsing:
+            context.update(landing_sections(self, listing))
+        return context
+
+    @path("")
+    def guidance_home(self, request):
+        return self.render(request)
+
+    @path("resources/", name="resources")
+    def resource_library(self, request):
+        from knowledge.listing import ResourceQuery
+
+        library = ResourceQuery.from_request(self, request).run()
+        return self.render(
+            request,
+            template="knowledge/resource_library.html",
+            context_overrides={"library": library},
+        )
+
+    def resources_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("resources")
+
+
+class KnowledgeFeaturedLink(Orderable):
+    page = ParentalKey(KnowledgeIndexPage, on_delete=models.CASCADE, related_name="featured_links")
+    guideline = models.ForeignKey(
+        "knowledge.GuidelinePage",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("guideline"),
+    )
+
+    panels = [FieldPanel("guideline")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured guideline")
+
+
+class GuidelinePage(RoutablePageMixin, Page):
+    """Practical guidance on one question, for one or more audiences, reviewed on a schedule."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        help_text=_("One or two sentences: the question this answers and for whom."),
+    )
+    audiences = ParentalManyToManyField(
+        "knowledge.Audience",
+        blank=True,
+        related_name="guidelines",
+        verbose_name=_("audiences"),
+        help_text=_("Who this is written for."),
+    )
+    themes = ParentalManyToManyField(
+        "hub.Theme",
+        blank=True,
+        related_name="guidelines",
+        verbose_name=_("themes"),
+        limit_choices_to=default_locale_themes,
+    )
+    body = StreamField(
+        GuidelineBodyBlock(),
+        verbose_name=_("body"),
+        help_text=_("Headings build the table of contents automatically."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        default=timezone.localdate,
+        help_text=_("When someone last checked that this is still accurate."),
+    )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("When it should next be checked. Overdue guidance is listed in Reports."),
+    )
+    reading_minutes = models.PositiveSmallIntegerField(
+        _("reading time (minutes)"), default=1, editable=False
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Who and what it is for"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("review_by")])],
+            heading=_("Review"),
+        ),
+        InlinePanel(
+            "resource_links",
+            heading=_("Downloads from the resource library"),
+            label=_("Resource"),
+            max_num=10,
+        ),
+        InlinePanel(
+            "related_guidance_links",
+            heading=_("Related guidance"),
+            label=_("Guideline"),
+            max_num=MAX_PICKS,
+            help_text=_("Picked first; similar guidance by theme fills the rest."),
+        ),
+        InlinePanel(
+            "related_project_links",
+            heading=_("Related projects"),
+            label=_("Project"),
+            max_num=MAX_PICKS,
+            help_text=_("Projects in the registry that put this guidance into practice."),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("last_reviewed"),
+        index.FilterField("review_by"),
+        index.FilterField("first_published_at"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("audiences"),
+        SynchronizedField("themes"),
+        SynchronizedField("last_reviewed"),
+        SynchronizedField("review_by"),
+        SynchronizedField("resource_links"),
+        SynchronizedField("related_guidance_links"),
+        SynchronizedField("related_project_links"),
+    ]
+
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types = []
+    template = "knowledge/guideline_page.html"
+
+    class Meta:
+        verbose_name = _("guideline")
+        verbose_name_plural = _("guidelines")
+
+    # --- Validation and saving -----------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is used by the guidance section; choose another.")
+        if self.review_by and self.last_reviewed and self.review_by <= self.last_reviewed:
+            errors["review_by"] = _("The review date must be after the last review.")
+        if any(
+            child.block_type == "image" and not (child.value.get("alt_text") or "").strip()
+            for child in self.body or []
+        ):
+            errors["body"] = _(
+                "Every image needs alternative text before the guideline can be published."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.reading_minutes = reading_minutes(self.body, self.summary)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "reading_minutes"}
+        return super().save(*args, **kwargs)
+
+    # --- What readers see ------------------------------------------------------------------
+
+    @property
+    def is_overdue(self):
+        return bool(self.review_by and self.review_by < timezone.localdate())
+
+    @property
+    def content_language(self):
+        """The language the text is really in (an untranslated alias shows its source's)."""
+        if self.alias_of_id:
+            source = Page.objects.filter(pk=self.alias_of_id).select_related("locale").first()
+            if source is not None:
+                return source.locale.language_code
+        return self.locale.language_code
+
+    def outline(self):
+        """``(toc, body_items)``: nested TOC entries, and each body block with its anchor."""
+        entries, anchors = build_outline(self.body)
+        return nest(entries), list(zip(self.body, anchors, strict=True))
+
+    def get_related_guidance(self, limit=RELATED_LIMIT):
+        """Editors' picks (in this language) first, then guidance sharing the most themes."""
+        links = self.related_guidance_links.select_related("guideline")
+        picked = localize_pages(
+            [link.guideline for link in links][:MAX_PICKS],
+            self.locale_id,
+            GuidelinePage,
+            exclude_keys={self.translation_key},
+        )
+        wanted = limit - len(picked)
+        if wanted <= 0:
+            return picked
+        slugs = [theme.slug for theme in self.theme_list]
+        if not slugs:
+            return picked
+        excluded = {self.translation_key, *(page.translation_key for page in picked)}
+        suggestions = (
+            GuidelinePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, themes__slug__in=slugs)
+            .exclude(translation_key__in=excluded)
+            .annotate(shared=models.Count("themes", distinct=True))
+            .order_by("-shared", "-last_reviewed", "title")
+            .defer_streamfields()[:wanted]
+        )
+        return picked + list(suggestions)
+
+    def get_related_projects(self, limit=RELATED_LIMIT):
+        """Projects editors linked (in this language), then live projects sharing themes."""
+        project_model = apps.get_model("projects", "ProjectPage")
+        links = self.related_project_links.select_related("project")
+        picked = localize_pages(
+            [link.project for link in links][:MAX_PICKS],
+            self.locale_id,
+            project_model,
+            select_related=("lead_unit",),
+        )
+        wanted = limit - len(picked)
+        slugs = [theme.slug for theme in self.theme_list]
+        if wanted <= 0 or not slugs:
+            return picked
+        suggestions = (
+            project_model.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, themes__slug__in=slugs)
+            .exclude(translation_key__in=[page.translation_key for page in picked])
+            .annotate(shared=models.Count("themes", distinct=True))
+            .order_by("-shared", "-last_published_at", "title")
+            .select_related("lead_unit")
+            .defer_streamfields()[:wanted]
+        )
+        return picked + list(suggestions)
+
+    def get_resources(self):
+        links = self.resource_links.select_related("resource", "resource__document")
+        resources = localize_snippets([link.resource for link in links], self.locale_id, Resource)
+        return [resource for resource in resources if resource.href]
+
+    def _index_page(self):
+        try:
+            parent = self.get_parent()
+        except (Page.DoesNotExist, AttributeError, TypeError):  # an unsaved page's preview
+            return None
+        return parent.specific_deferred if parent is not None else None
+
+    @cached_property
+    def theme_list(self):
+        return list(self.themes.all())
+
+    def get_topics(self):
+        """``(slug, name)`` of this guideline's themes, named in its language (one query)."""
+        from knowledge.listing import theme_labels
+
+        themes = self.theme_list
+        if not themes:
+            return []
+        labels = theme_labels(self.locale_id)
+        return [(theme.slug, labels.get(theme.slug, theme.name)) for theme in themes]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        toc, body_items = self.outline()
+        context.update(
+            {
+                "topics": self.get_topics(),
+                "toc": toc,
+                "body_items": body_items,
+                "index_page": self._index_page(),
+                "related_guidance": self.get_related_guidance(),
+                "related_projects": self.get_related_projects(),
+                "resources": self.get_resources(),
+                "feedback_answered": feedback_rules.already_answered(request, self),
+                "feedback_url": (self.get_url(request) or "") + self.reverse_subpage("feedback"),
+            }
+        )
+        context.setdefault("feedback_form", feedback_rules.FeedbackForm())
+        return context
+
+    # --- "Was this helpful?" ---------------------------------------------------------------
+
+    @path("feedback/", name="feedback")
+    def submit_feedback(self, request):
+        """Record an anonymous yes/no (and optional comment); once per browser session."""
+        if request.method != "POST":
+            if request.method in ("GET", "HEAD"):
+                return HttpResponseRedirect(self.get_url(request) + "#feedback")
+            return HttpResponseNotAllowed(["POST"])
+        wants_json = "application/json" in request.headers.get("Accept", "")
+
+        if feedback_rules.already_answered(request, self):
+            message = gettext("You have already told us about this page. Thank you!")
+            return self._feedback_done(request, wants_json, message, status=409)
+
+        flood = feedback_rules.check_flood(request, self)
+        if flood.blocked:
+            message = gettext(
+                "We have received a lot of feedback in the last few minutes. "
+                "Please try again a little later."
+            )
+            if wants_json:
+                return JsonResponse({"status": "busy", "message": message}, status=429)
+            messages.error(request, message)
+            form = feedback_rules.FeedbackForm(request.POST)
+            form.is_valid()  # keep what the reader typed
+            response = self.render(request, context_overrides={"feedback_form": form})
+            response.status_code = 429
+            response["Retry-After"] = "600"
+            return response
+
+        form = feedback_rules.FeedbackForm(request.POST)
+        if not form.is_valid():
+            if wants_json:
+                errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+                return JsonResponse({"status": "invalid", "errors": errors}, status=400)
+            messages.error(
+                request,
+                gettext(
+                    "Your feedback was not sent yet: please check the form at the end of the page."
+                ),
+            )
+            response = self.render(request, context_overrides={"feedback_form": form})
+            response.status_code = 400
+            return response
+
+        Feedback.objects.create(
+            page=self,
+            helpful=form.cleaned_data["helpful"],
+            comment=form.cleaned_data["comment"],
+        )
+        feedback_rules.remember_answer(request, self)
+        message = gettext("Thank you for your feedback. It helps us improve this guidance.")
+        return self._feedback_done(request, wants_json, message)
+
+    def _feedback_done(self, request, wants_json, message, status=200):
+        if wants_json:
+            state = "thanks" if status == 200 else "already"
+            return JsonResponse({"status": state, "message": message}, status=status)
+        messages.success(request, message)
+        return HttpResponseRedirect(self.get_url(request) + "#feedback")
+
+
+class GuidelineRelatedGuidance(Orderable):
+    page = ParentalKey(
+        GuidelinePage, on_delete=models.CASCADE, related_name="related_guidance_links"
+    )
+    guideline = models.ForeignKey(
+        GuidelinePage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("guideline"),
+    )
+
+    panels = [FieldPanel("guideline")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related guideline")
+
+
+class GuidelineRelatedProject(Orderable):
+    page = ParentalKey(
+        GuidelinePage, on_delete=models.CASCADE, related_name="related_project_links"
+    )
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        on_delete=models.CASCADE,
+        related_name="guideline_links",
+        verbose_name=_("project"),
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related project")
+
+
+class GuidelineResourceLink(Orderable):
+    page = ParentalKey(GuidelinePage, on_delete=models.CASCADE, related_name="resource_links")
+    resource = models.ForeignKey(
+        "knowledge.Resource",
+        on_delete=models.CASCADE,
+        related_name="guideline_links",
+        verbose_name=_("resource"),
+    )
+
+    panels = [FieldPanel("resource")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("resource")

@@ -1,0 +1,322 @@
+"""The public programme, module pages, block validation and the iCalendar feeds."""
+
+import datetime
+
+import icalendar
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.blocks import StructBlockValidationError
+
+from induction.blocks import QuestionBlock, SessionBlock
+from induction.models import (
+    CalendarToken,
+    InductionIndexPage,
+    OfficerRole,
+    OfficerTerm,
+    TrainingModulePage,
+)
+from tests.factories import make_site, make_user
+from tests.induction_factories import build_induction, make_programme
+
+
+def parse_calendar(response):
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def events(cal):
+    return [component for component in cal.walk("VEVENT")]
+
+
+class ProgrammeTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home, _registry = make_site()
+        cls.ind = build_induction(home)
+
+    def test_anonymous_visitors_see_the_coming_programme_not_a_dashboard(self):
+        response = self.client.get("/en/induction/")
+        self.assertTemplateUsed(response, "induction/induction_index_page.html")
+        self.assertEqual(response.context["programme"].pk, self.ind.programme.pk)
+        self.assertContains(response, f"Induction {self.ind.year}")
+        self.assertContains(response, "Welcome breakfast")
+        self.assertContains(response, "The union and its partners")
+        self.assertContains(response, "VP Welfare")  # role cards
+        self.assertContains(response, f"Induction {self.ind.year - 1}")  # other years
+        self.assertNotContains(response, "induction-progress")
+        self.assertContains(response, "Sign in")
+
+    def test_current_programme_is_the_running_or_next_one_else_the_latest(self):
+        hub = InductionIndexPage.objects.get(pk=self.ind.hub.pk)
+        year = self.ind.year
+        self.assertEqual(hub.current_programme(datetime.date(year - 1, 7, 10)).year, year - 1)
+        self.assertEqual(hub.current_programme(datetime.date(year - 1, 9, 1)).year, year)
+        self.assertEqual(hub.current_programme(datetime.date(year, 3, 1)).year, year)
+        self.assertEqual(hub.current_programme(datetime.date(year + 3, 1, 1)).year, year)
+
+    def test_programme_page_lists_sessions_by_day_and_modules(self):
+        response = self.client.get(self.ind.programme.url)
+        schedule = response.context["schedule"]
+        self.assertEqual(
+            [day for day, _rows in schedule],
+            [datetime.date(self.ind.year, 7, 5), datetime.date(self.ind.year, 7, 6)],
+        )
+        self.assertEqual(
+            [row["session"].title for row in schedule[0][1]],
+            ["Welcome breakfast", "Welfare services tour"],
+        )
+        self.assertContains(response, "Who should attend: VP Welfare")
+        self.assertContains(response, "For every officer")
+        self.assertContains(response, "How the institution decides")
+        self.assertContains(response, self.ind.programme.feed_path)
+
+    def test_officer_sees_sessions_for_them_marked(self):
+        self.client.force_login(self.ind.users["alice"])
+        response = self.client.get(self.ind.programme.url)
+        rows = {
+            row["session"].title: row["for_you"]
+            for _d, day in response.context["schedule"]
+            for row in day
+        }
+        self.assertEqual(
+            rows,
+            {"Welcome breakfast": True, "Welfare services tour": True, "Senate briefing": False},
+        )
+
+    def test_programme_feed_is_valid_icalendar(self):
+        response = self.client.get(self.ind.programme.feed_path)
+        self.assertEqual(response.status_code, 200)
+        cal = parse_calendar(response)
+        self.assertEqual(str(cal["VERSION"]), "2.0")
+        self.assertTrue(str(cal["PRODID"]))
+        self.assertEqual(len(list(cal.walk("VTIMEZONE"))), 1)
+        found = events(cal)
+        self.assertEqual(len(found), 3)
+        uids = {str(event["UID"]) for event in found}
+        self.assertEqual(len(uids), 3)
+        for event in found:
+            self.assertIn("DTSTAMP", event)
+            start = event.decoded("DTSTART")
+            end = event.decoded("DTEND")
+            self.assertIsNotNone(start.tzinfo)
+            self.assertEqual(event["DTSTART"].params["TZID"], "Europe/Brussels")
+            self.assertLess(start, end)
+        breakfast = next(e for e in found if str(e["SUMMARY"]) == "Welcome breakfast")
+        start = breakfast.decoded("DTSTART")
+        self.assertEqual((start.hour, start.minute), (9, 0))
+        self.assertEqual(start.utcoffset(), datetime.timedelta(hours=2))  # CEST in July
+        tour = next(e for e in found if str(e["SUMMARY"]) == "Welfare services tour")
+        self.assertIn("https://video.example.org/tour", str(tour["DESCRIPTION"]))
+
+    def test_unpublished_programme_has_no_feed(self):
+        self.ind.old_programme.unpublish()
+        response = self.client.get(self.ind.old_programme.feed_path)
+        self.assertEqual(response.status_code, 404)
+
+    def test_personal_feed_holds_only_the_officers_sessions(self):
+        alice = self.ind.users["alice"]
+        self.client.force_login(alice)
+        page = self.client.get("/en/induction/calendar/")
+        self.assertEqual(page.status_code, 200)
+        token = CalendarToken.objects.get(user=alice).token
+        url = reverse("induction_feeds:personal", kwargs={"token": token})
+        self.assertContains(page, url)
+        self.client.logout()  # calendar apps cannot sign in
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("private", response["Cache-Control"])
+        self.assertIn("no-store", response["Cache-Control"])
+        titles = sorted(str(e["SUMMARY"]) for e in events(parse_calendar(response)))
+        self.assertEqual(titles, ["Welcome breakfast", "Welfare services tour"])
+
+    def test_regenerating_the_token_retires_the_old_address(self):
+        bob = self.ind.users["bob"]
+        self.client.force_login(bob)
+        self.client.get("/en/induction/calendar/")
+        old = CalendarToken.objects.get(user=bob).token
+        response = self.client.post("/en/induction/calendar/", {"action": "regenerate"})
+        self.assertEqual(response.status_code, 302)
+        new = CalendarToken.objects.get(user=bob).token
+        self.assertNotEqual(old, new)
+        self.assertEqual(
+            self.client.get(reverse("induction_feeds:personal", kwargs={"token": old})).status_code,
+            404,
+        )
+        feed = self.client.get(reverse("induction_feeds:personal", kwargs={"token": new}))
+        titles = sorted(str(e["SUMMARY"]) for e in events(parse_calendar(feed)))
+        self.assertEqual(titles, ["Senate briefing", "Welcome breakfast"])
+
+    def test_calendar_page_needs_sign_in_and_unknown_tokens_are_not_found(self):
+        response = self.client.get("/en/induction/calendar/")
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("/accounts/login/", response["Location"])
+        response = self.client.get(reverse("induction_feeds:personal", kwargs={"token": "x" * 43}))
+        self.assertEqual(response.status_code, 404)
+        staff = make_user(groups=["Staff"])
+        self.client.force_login(staff)
+        self.assertEqual(self.client.post("/en/induction/calendar/", {}).status_code, 404)
+        self.assertFalse(CalendarToken.objects.filter(user=staff).exists())
+
+    def test_module_page_is_public_but_offers_no_forms_to_visitors(self):
+        module = self.ind.modules["first"]
+        response = self.client.get(module.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Read the partnership agreement")
+        self.assertNotContains(response, '<form method="post"')
+        self.assertNotContains(response, "Feedback for")
+
+    def test_api_does_not_expose_lessons(self):
+        module = self.ind.modules["first"]
+        response = self.client.get(f"/api/v2/pages/{module.pk}/?fields=*")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("is_correct", response.content.decode())
+        self.assertNotIn("Feedback for", response.content.decode())
+
+    def test_search_index_content_leaves_out_correctness_and_feedback(self):
+        module = TrainingModulePage.objects.get(pk=self.ind.modules["first"].pk)
+        block = module.lessons.stream_block
+        content = " ".join(block.get_searchable_content(module.lessons))
+        self.assertIn("Who elects officers?", content)
+        self.assertNotIn("Feedback for", content)
+
+
+def test_session_block_requires_end_after_start_and_a_place():
+    block = SessionBlock()
+    value = block.to_python(
+        {
+            "title": "Tour",
+            "date": "2027-07-05",
+            "start_time": "10:00",
+            "end_time": "09:00",
+            "location": "",
+            "online_url": "",
+            "description": "",
+            "roles": [],
+        }
+    )
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert set(error.value.block_errors) == {"end_time", "location"}
+
+
+def test_question_needs_a_correct_answer():
+    block = QuestionBlock()
+    value = block.to_python(
+        {
+            "question": "Who?",
+            "answers": [
+                {"text": "A", "is_correct": False, "feedback": ""},
+                {"text": "B", "is_correct": False, "feedback": ""},
+            ],
+        }
+    )
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "answers" in error.value.block_errors
+
+
+@pytest.mark.django_db
+def test_prerequisite_must_be_a_sibling_and_not_circular(home):
+    ind = build_induction(home)
+    first = TrainingModulePage.objects.get(pk=ind.modules["first"].pk)
+    second = TrainingModulePage.objects.get(pk=ind.modules["second"].pk)
+    first.prerequisite = second
+    with pytest.raises(ValidationError) as error:
+        first.full_clean()
+    assert "circle" in str(error.value)
+    first.prerequisite = ind.modules["old"]
+    with pytest.raises(ValidationError) as error:
+        first.full_clean()
+    assert "same programme" in str(error.value)
+
+
+@pytest.mark.django_db
+def test_programme_end_before_start_is_refused(home):
+    hub = InductionIndexPage(title="Induction", slug="induction")
+    home.add_child(instance=hub)
+    programme = make_programme(hub, 2030)
+    programme.ends_on = datetime.date(2030, 6, 1)
+    with pytest.raises(ValidationError):
+        programme.full_clean()
+
+
+@pytest.mark.django_db
+def test_personal_feed_is_valid_and_empty_when_the_programme_is_missing(client, home):
+    hub = InductionIndexPage(title="Induction", slug="induction")
+    home.add_child(instance=hub)
+    hub.save_revision().publish()
+    role = OfficerRole.objects.create(
+        slug="president", name="President", remit="Leads.", locale=hub.locale
+    )
+    user = make_user(groups=["Officers"])
+    OfficerTerm.objects.create(
+        user=user,
+        role=role,
+        starts_on=datetime.date(2090, 7, 1),
+        ends_on=datetime.date(2091, 6, 30),
+    )
+    token = CalendarToken.objects.create(user=user)
+    response = client.get(reverse("induction_feeds:personal", kwargs={"token": token.token}))
+    assert response.status_code == 200
+    cal = parse_calendar(response)
+    assert str(cal["VERSION"]) == "2.0"
+    assert events(cal) == []
+    client.force_login(user)
+    dashboard = client.get("/en/induction/")
+    assert "No induction programme for 2090 is published" in dashboard.content.decode()
+
+
+def _quiz_value(pass_mark):
+    from induction.blocks import QuizBlock
+
+    return QuizBlock().to_python(
+        {
+            "title": "Quiz",
+            "intro": "",
+            "pass_mark": pass_mark,
+            "questions": [
+                {
+                    "question": f"Question {n}",
+                    "answers": [
+                        {"text": "right", "is_correct": True, "feedback": "Yes"},
+                        {"text": "also right", "is_correct": n == 3, "feedback": ""},
+                        {"text": "wrong", "is_correct": False, "feedback": "No"},
+                    ],
+                }
+                for n in range(4)
+            ],
+        }
+    )
+
+
+def _answers(value, chosen):
+    """``chosen``: per question, a list of answer indexes."""
+    selections = {}
+    for question, indexes in zip(value["questions"].bound_blocks, chosen, strict=True):
+        answers = question.value["answers"].bound_blocks
+        selections[question.id] = [answers[i].id for i in indexes]
+    return selections
+
+
+def test_grading_uses_the_pass_mark_and_exact_answer_sets():
+    from induction.blocks import grade_quiz
+
+    value = _quiz_value(75)
+    # Three of four right (the last needs both correct answers): 75% passes.
+    outcome = grade_quiz(value, _answers(value, [[0], [0], [0], [0]]))
+    assert (outcome["score"], outcome["total"], outcome["passed"]) == (3, 4, True)
+    assert outcome["results"][0]["feedback"] == [
+        {
+            "answer_id": value["questions"].bound_blocks[0].value["answers"].bound_blocks[0].id,
+            "text": "Yes",
+        }
+    ]
+    outcome = grade_quiz(value, _answers(value, [[0], [0], [2], [0, 1]]))
+    assert (outcome["score"], outcome["passed"]) == (3, True)
+    outcome = grade_quiz(value, _answers(value, [[0], [2], [2], [0, 1, 2]]))
+    assert (outcome["score"], outcome["passed"]) == (1, False)
+    strict = _quiz_value(100)
+    assert not grade_quiz(strict, _answers(strict, [[0], [0], [0], [0]]))["passed"]
+    assert grade_quiz(strict, _answers(strict, [[0], [0], [0], [0, 1]]))["passed"]

@@ -1,0 +1,177 @@
+"""'Was this helpful?': anonymous, once per browser session, rate limited, CSRF-protected."""
+
+import pytest
+from django.test import Client
+
+from knowledge.feedback import SESSION_KEY
+from knowledge.models import Feedback
+from tests.knowledge_factories import make_guidance_index, make_guideline
+
+
+@pytest.fixture
+def page(home):
+    return make_guideline(make_guidance_index(home), title="Quick check-in surveys")
+
+
+def url(page):
+    return page.url + "feedback/"
+
+
+def test_form_is_shown_with_its_labels(client, page):
+    html = client.get(page.url).content.decode()
+    assert f'action="{url(page)}"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert '<legend><h2 id="feedback-heading">Was this helpful?</h2></legend>' in html
+    assert '<label for="feedback-helpful-yes">Yes</label>' in html
+    assert '<label for="feedback-comment">' in html
+
+
+def test_a_yes_is_recorded_and_the_reader_thanked(client, page):
+    response = client.post(url(page), {"helpful": "yes", "comment": ""})
+    assert response.status_code == 302
+    assert response["Location"] == page.url + "#feedback"
+    answer = Feedback.objects.get()
+    assert answer.page_id == page.pk and answer.helpful is True and answer.comment == ""
+    html = client.get(page.url).content.decode()
+    assert "Thank you for your feedback" in html
+    assert "you have already told us" in html
+    assert "data-feedback-form" not in html
+
+
+def test_a_no_with_a_comment_is_recorded_tidily(client, page):
+    client.post(url(page), {"helpful": "no", "comment": "  More\u200b examples\x07 please\x1b\n "})
+    answer = Feedback.objects.get()
+    assert answer.helpful is False
+    assert answer.comment == "More examples please"
+
+
+def test_a_comment_with_null_characters_is_refused(client, page):
+    response = client.post(url(page), {"helpful": "no", "comment": "bad\x00byte"})
+    assert response.status_code == 400
+    assert "Null characters are not allowed." in response.content.decode()
+    assert not Feedback.objects.exists()
+
+
+def test_nothing_personal_is_stored(client, django_user_model, page):
+    user = django_user_model.objects.create_user(email="reader@example.org", password="x-y-z-123")
+    client.force_login(user)
+    client.post(url(page), {"helpful": "yes", "comment": "Fine"}, REMOTE_ADDR="203.0.113.9")
+    fields = {field.name for field in Feedback._meta.get_fields()}
+    assert fields == {"id", "page", "helpful", "comment", "created_on"}
+    stored = Feedback.objects.values().get()
+    assert "203.0.113.9" not in str(stored)
+    assert str(user.pk) not in {str(v) for k, v in stored.items() if k not in ("id", "page_id")}
+    session_key = client.session.session_key
+    assert session_key not in str(stored)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"helpful": "maybe"}, {"helpful": ""}, {"helpful": "YES"}, {"comment": "Only this"}],
+)
+def test_invalid_answers_are_refused_and_nothing_is_stored(client, page, data):
+    response = client.post(url(page), data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Choose yes or no." in html
+    assert 'href="#feedback-helpful-yes"' in html
+    assert 'aria-invalid="true"' in html
+    assert not Feedback.objects.exists()
+
+
+def test_an_overlong_comment_is_refused_but_kept_for_the_reader(client, page):
+    comment = "This guide helped. " * 60
+    response = client.post(url(page), {"helpful": "yes", "comment": comment})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "1,000 characters or fewer" in html
+    assert "This guide helped." in html  # what they typed is still in the textarea
+    assert not Feedback.objects.exists()
+
+
+def test_missing_csrf_token_is_rejected(page):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(url(page), {"helpful": "yes"})
+    assert response.status_code == 403
+    assert not Feedback.objects.exists()
+
+
+def test_with_a_csrf_token_it_works(page):
+    browser = Client(enforce_csrf_checks=True)
+    browser.get(page.url)
+    token = browser.cookies["csrftoken"].value
+    response = browser.post(url(page), {"helpful": "yes", "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert Feedback.objects.count() == 1
+
+
+def test_one_answer_per_browser_session(client, page):
+    client.post(url(page), {"helpful": "yes"})
+    response = client.post(url(page), {"helpful": "no", "comment": "Changed my mind"})
+    assert response.status_code == 302
+    assert Feedback.objects.count() == 1
+    assert page.pk in client.session[SESSION_KEY]
+    # Another browser may answer too.
+    Client().post(url(page), {"helpful": "no"})
+    assert Feedback.objects.count() == 2
+
+
+def test_json_answers_for_the_script(client, page):
+    headers = {"Accept": "application/json"}
+    response = client.post(url(page), {"helpful": "maybe"}, headers=headers)
+    assert response.status_code == 400
+    assert response.json()["errors"]["helpful"] == ["Choose yes or no."]
+    response = client.post(url(page), {"helpful": "yes"}, headers=headers)
+    assert response.status_code == 200
+    assert response.json()["status"] == "thanks"
+    response = client.post(url(page), {"helpful": "yes"}, headers=headers)
+    assert response.status_code == 409
+    assert response.json()["status"] == "already"
+    assert Feedback.objects.count() == 1
+
+
+def test_a_session_that_floods_is_slowed_down(client, home, settings):
+    settings.KNOWLEDGE_FEEDBACK_LIMITS = {"session": (3, 600)}
+    guidance = make_guidance_index(home)
+    pages = [make_guideline(guidance) for _ in range(5)]
+    statuses = [client.post(url(p), {"helpful": "yes"}).status_code for p in pages]
+    assert statuses == [302, 302, 302, 429, 429]
+    assert Feedback.objects.count() == 3
+    response = client.post(url(pages[4]), {"helpful": "yes", "comment": "Still here"})
+    assert response["Retry-After"] == "600"
+    html = response.content.decode()
+    assert "a lot of feedback" in html
+    assert "Still here" in html  # nothing the reader typed is lost
+
+
+def test_a_flood_on_one_page_from_many_browsers_is_capped(page, settings):
+    settings.KNOWLEDGE_FEEDBACK_LIMITS = {"page": (5, 600)}
+    statuses = [Client().post(url(page), {"helpful": "no"}).status_code for _ in range(8)]
+    assert statuses.count(302) == 5
+    assert statuses.count(429) == 3
+    assert Feedback.objects.count() == 5
+    response = Client().post(url(page), {"helpful": "no"}, headers={"Accept": "application/json"})
+    assert response.status_code == 429
+    assert response.json()["status"] == "busy"
+
+
+def test_a_site_wide_flood_is_capped(home, settings):
+    settings.KNOWLEDGE_FEEDBACK_LIMITS = {"site": (4, 600)}
+    guidance = make_guidance_index(home)
+    pages = [make_guideline(guidance) for _ in range(3)]
+    statuses = [Client().post(url(p), {"helpful": "yes"}).status_code for p in pages * 2]
+    assert statuses.count(302) == 4
+    assert Feedback.objects.count() == 4
+
+
+def test_get_on_the_feedback_address_goes_back_to_the_page(client, page):
+    response = client.get(url(page))
+    assert response.status_code == 302
+    assert response["Location"] == page.url + "#feedback"
+    assert client.put(url(page)).status_code == 405
+
+
+def test_feedback_on_an_unpublished_page_is_not_possible(client, page):
+    page.unpublish()
+    assert client.post(url(page), {"helpful": "yes"}).status_code == 404
+    assert not Feedback.objects.exists()
