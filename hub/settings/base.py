@@ -318,7 +318,8 @@ CSP_DIRECTIVES = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
+    # Only this site may frame its pages: Wagtail's live preview does; other sites may not.
+    "frame-ancestors": ["'self'"],
 }
 # Wagtail's admin (editor, choosers, previews) still relies on inline script and style.
 CSP_ADMIN_DIRECTIVES = {
@@ -327,7 +328,6 @@ CSP_ADMIN_DIRECTIVES = {
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "frame-src": ["'self'", *CSP_DIRECTIVES["frame-src"]],
-    "frame-ancestors": ["'self'"],  # the editor's live preview frames the page
 }
 CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
 PERMISSIONS_POLICY = (

@@ -54,6 +54,7 @@ LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "SAMEORIGIN"  # as the CSP's frame-ancestors 'self': the admin's preview
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers and container health checks probe HTTP
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
 CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 20000  # noqa: F405

@@ -75,10 +75,10 @@ def test_production_sends_hsts_csp_and_secure_cookie_settings():
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     csp = headers["Content-Security-Policy"]
-    assert "frame-ancestors 'none'" in csp and "upgrade-insecure-requests" in csp
+    assert "frame-ancestors 'self'" in csp and "upgrade-insecure-requests" in csp
     assert "unsafe-inline" not in csp
     assert all(
         probe["settings"][name] is True
@@ -116,7 +116,7 @@ def test_public_pages_have_a_strict_policy(client, home):
     assert policy["script-src"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
-    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'self'"]
     assert policy["base-uri"] == ["'self'"]
     assert "camera=()" in response["Permissions-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
