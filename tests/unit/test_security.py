@@ -75,7 +75,7 @@ def test_production_sends_hsts_csp_and_secure_cookie_settings():
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
-    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert headers["X-Frame-Options"] == "DENY"
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     csp = headers["Content-Security-Policy"]
     assert "frame-ancestors 'self'" in csp and "upgrade-insecure-requests" in csp
