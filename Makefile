@@ -58,7 +58,24 @@ messages: install ## Extract translatable strings into locale/
 compile-messages: install gettext ## Compile .po files
 	$(MANAGE) compilemessages --ignore=.venv
 
-ci: install lint check messages-check test-sqlite test-postgres test-browser audit ## Everything CI runs
+ci: install lint check messages-check test-sqlite test-postgres test-engine test-browser audit ## Everything CI runs
+
+# --- Search engine ---------------------------------------------------------------------------
+# A real 3-node OpenSearch cluster (replicas on) from ops/opensearch.sh, on 127.0.0.1; the
+# engine tests run against it with their own index prefix, and it is always stopped.
+OPS_STATE_DIR ?= /tmp/partnershiphub-ops
+ENGINE_NODES ?= 3
+.PHONY: test-engine
+
+test-engine: install ## Search-engine tests on a real OpenSearch cluster (started, then stopped)
+	@set -eu; export OPS_STATE_DIR="$(OPS_STATE_DIR)"; \
+	trap 'ops/opensearch.sh stop' EXIT; trap 'exit 130' INT TERM; \
+	ops/opensearch.sh start --nodes $(ENGINE_NODES) >/dev/null \
+		|| { echo "test-engine: the search engine did not start" >&2; exit 1; }; \
+	hosts="$$(ops/opensearch.sh url --all | sed 's#http://##g')"; \
+	echo "test-engine: OpenSearch at $$hosts"; \
+	SEARCH_URL="opensearch2+http://$$hosts?replicas=1" SEARCH_INDEX_PREFIX="test_engine_$$$$" \
+		$(BIN)/pytest -m engine $(PYTEST_ARGS)
 
 bench: bench-registry ## All benchmarks; JSON results in bench/results/
 

@@ -7,6 +7,8 @@ class HubConfig(AppConfig):
     verbose_name = _("Partnership Hub")
 
     def ready(self):
+        from hub import personal_export
         from hub.cache import connect_signals
 
         connect_signals()
+        personal_export.connect()

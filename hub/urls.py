@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("accounts/login/", hub_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
+    path("account/", include("hub.account_urls")),
+    path("projects/", include("projects.urls")),
     path("", include("induction.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

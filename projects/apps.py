@@ -7,6 +7,15 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Project registry")
 
     def ready(self):
-        from projects import signals
+        from django.db.models.signals import post_save
+
+        from projects import moderation, personal, signals
+        from projects.models import ProjectIndexPage
+        from projects.setup import on_index_saved
 
         signals.connect()
+        moderation.connect()
+        personal.connect()
+        post_save.connect(
+            on_index_saved, sender=ProjectIndexPage, dispatch_uid="projects.configure-index"
+        )

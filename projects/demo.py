@@ -10,6 +10,7 @@ from hub.blocks import BodyBlock
 from hub.demo import ensure_taxonomies
 from hub.models import Campus, Theme, Unit
 from projects import demo_data
+from projects.demo_workflow import load_workflow_demo
 from projects.models import ProjectIndexPage, ProjectPage
 
 INDEX_INTRO = (
@@ -79,3 +80,5 @@ def load(ctx):
         index.add_child(instance=project)
         project.save_revision(user=project.staff_lead).publish()
         ctx.count("project")
+
+    load_workflow_demo(ctx, index)

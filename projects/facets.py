@@ -1,5 +1,6 @@
 """The registry's facet index: built once per language and content version, then reused."""
 
+import bisect
 import threading
 import uuid
 from collections import OrderedDict
@@ -8,7 +9,8 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from hub.models import Campus, Theme, Unit
-from search.facets import FacetIndex, FacetValue
+from projects.upkeep import reference_time, stale_cutoff
+from search.facets import FacetIndex, FacetValue, OrderedSelection
 
 VERSION_KEY = "projects:registry-version"
 _memo = {}
@@ -23,6 +25,81 @@ FACETS = [
     ("campus", _("Campus")),
     ("open", _("Open to officers")),
 ]
+
+
+class RegistryIndex(FacetIndex):
+    """The facet index plus what it takes to rank "possibly stale" projects last.
+
+    The index is cached per content version, but staleness depends on the clock, so it is
+    not baked into the orderings: each item's reference time (last confirmation, else first
+    publication; none for completed projects) is kept sorted, and the stale set is the prefix
+    older than the cut-off, found by bisection at query time. Its bitmask is rebuilt only when
+    the prefix length changes, which happens at most once per project per six months.
+    """
+
+    def __init__(self, items, facets, orderings, labels=None, reference_times=None):
+        super().__init__(items, facets, orderings, labels)
+        timed = sorted(
+            (timestamp, self.position[pk])
+            for pk, timestamp in (reference_times or {}).items()
+            if timestamp is not None and pk in self.position
+        )
+        self._stale_times = [timestamp for timestamp, _position in timed]
+        self._stale_positions = [position for _timestamp, position in timed]
+        self._stale_memo = (0, 0)
+        self._stale_lock = threading.Lock()
+
+    def stale_mask(self, now=None):
+        """Bitmask of the items not confirmed since the cut-off."""
+        count = bisect.bisect_left(self._stale_times, stale_cutoff(now).timestamp())
+        memo = self._stale_memo
+        if memo[0] != count:
+            with self._stale_lock:
+                if self._stale_memo[0] != count:
+                    bits = bytearray((len(self.pks) + 8) // 8)
+                    for position in self._stale_positions[:count]:
+                        bits[position >> 3] |= 1 << (position & 7)
+                    self._stale_memo = (count, int.from_bytes(bits, "little"))
+                memo = self._stale_memo
+        return memo[1]
+
+    def ordered_fresh_first(self, mask, ordering, now=None):
+        """Like :meth:`ordered`, with possibly stale items after all the others."""
+        stale = self.stale_mask(now) & mask
+        if not stale:
+            return self.ordered(mask, ordering=ordering)
+        positions = self.orderings[ordering]
+        return FreshFirstSelection(
+            OrderedSelection(self, mask & ~stale, positions),
+            OrderedSelection(self, stale, positions),
+        )
+
+
+class FreshFirstSelection:
+    """Two ordered selections one after the other, sliceable and countable for Paginator."""
+
+    def __init__(self, first, second):
+        self.first = first
+        self.second = second
+
+    def count(self):
+        return self.first.count() + self.second.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            raise TypeError("FreshFirstSelection supports slices only")
+        start = key.start or 0
+        stop = key.stop if key.stop is not None else self.count()
+        split = self.first.count()
+        picked = []
+        if start < split:
+            picked.extend(self.first[start : min(stop, split)])
+        if stop > split:
+            picked.extend(self.second[max(start - split, 0) : stop - split])
+        return picked
 
 
 def current_version():
@@ -69,6 +146,7 @@ def build_index(locale_id, default_locale_id):
             "title",
             "first_published_at",
             "last_published_at",
+            "last_confirmed_at",
         )
     )
     pks = [row[0] for row in rows]
@@ -111,7 +189,11 @@ def build_index(locale_id, default_locale_id):
         "stage": [FacetValue(v, label) for v, label in ProjectPage.Stage.choices],
         "open": [FacetValue("yes", _("Open to officers"))],
     }
-    return FacetIndex(pks, facets, orderings, labels)
+    reference_times = {}
+    for row in rows:
+        reference = reference_time(row[1], row[8], row[6])
+        reference_times[row[0]] = reference.timestamp() if reference else None
+    return RegistryIndex(pks, facets, orderings, labels, reference_times)
 
 
 def get_index(locale_id, default_locale_id):

@@ -119,7 +119,8 @@ class RegistryQuery:
         if sort == "relevance":
             ordered = index.ordered(mask, relevance=relevance)
         else:
-            ordered = index.ordered(mask, ordering=sort)
+            # Every other order puts projects not confirmed for six months last.
+            ordered = index.ordered_fresh_first(mask, sort)
 
         paginator = Paginator(ordered, PAGE_SIZE)
         page = paginator.get_page(self.page_number)

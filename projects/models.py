@@ -14,6 +14,31 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BodyBlock
+from projects.upkeep import is_possibly_stale
+
+# Paths under the registry that belong to the registry's own views (see projects/urls.py),
+# so no project may take them as its slug.
+RESERVED_SLUGS = frozenset({"register", "mine", "requests", "manage"})
+STOPPED_STATUSES = frozenset({"paused", "completed"})
+
+
+def stopped_reason_errors(status, reason, previous_status=None, previous_reason="", new=True):
+    """Why a project's status and "why it stopped" disagree, as ``{field: message}``.
+
+    A reason is required whenever a project becomes paused or completed, and cannot be
+    removed while it stays so. Projects already paused without one (older records) may be
+    saved unchanged, so approving their other edits never fails.
+    """
+    if status not in STOPPED_STATUSES or (reason or "").strip():
+        return {}
+    becoming = new or previous_status != status or bool((previous_reason or "").strip())
+    if not becoming:
+        return {}
+    if status == "paused":
+        message = _("Say why the project is paused, and what has been learned so far.")
+    else:
+        message = _("Say how the project ended: its outcome and what was learned.")
+    return {"stopped_reason": message}
 
 
 class ProjectIndexPage(RoutablePageMixin, Page):
@@ -38,9 +63,11 @@ class ProjectIndexPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from projects.listing import RegistryQuery
+        from projects.permissions import can_register
 
         context = super().get_context(request, *args, **kwargs)
         context["registry"] = RegistryQuery.from_request(self, request).run()
+        context["can_register"] = can_register(request.user, self)
         return context
 
 
@@ -230,8 +257,74 @@ class ProjectPage(Page):
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("“%(slug)s” is reserved for the registry's own pages.") % {
+                "slug": self.slug
+            }
+        previous = None
+        if self.pk:
+            previous = (
+                ProjectPage.objects.filter(pk=self.pk).values("status", "stopped_reason").first()
+            )
+        errors.update(
+            stopped_reason_errors(
+                self.status,
+                self.stopped_reason,
+                previous_status=previous["status"] if previous else None,
+                previous_reason=previous["stopped_reason"] if previous else "",
+                new=previous is None,
+            )
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        """A revision's version of the page, keeping what belongs to the project as a whole.
+
+        The lead's "still current" confirmation is recorded on the live row (it needs no
+        moderation), so a draft written earlier must not turn it back. A revision may name a
+        lead who has since deleted their account: Wagtail (modelcluster) drops the dangling
+        reference, and the project stays flagged for moderators to find a new lead.
+        """
+        obj = super().with_content_json(content)
+        if self.last_confirmed_at and (
+            obj.last_confirmed_at is None or obj.last_confirmed_at < self.last_confirmed_at
+        ):
+            obj.last_confirmed_at = self.last_confirmed_at
+        if obj.staff_lead_id is None and content.get("staff_lead"):
+            obj.needs_new_lead = True
+        return obj
+
+    @property
+    def is_possibly_stale(self):
+        """Not confirmed as current by its lead for six months (see ``projects.upkeep``)."""
+        return is_possibly_stale(self.status, self.last_confirmed_at, self.first_published_at)
+
+    @property
+    def stopped_reason_label(self):
+        if self.status == self.Status.COMPLETED:
+            return _("How it ended")
+        return _("Why it is paused")
+
+    @property
+    def lead_ids(self):
+        """The people who answer join requests: the staff lead and the union contact."""
+        return {pk for pk in (self.staff_lead_id, self.union_contact_id) if pk}
+
+    def get_canonical(self):
+        """The page that holds this project's requests and members, whatever the language.
+
+        A project exists once per language (translations and aliases share a translation
+        key); people join the project, not one language's copy, so requests and members
+        hang on the first page created for it, which never changes.
+        """
+        first = (
+            ProjectPage.objects.filter(translation_key=self.translation_key).order_by("pk").first()
+        )
+        return first or self
 
     @property
     def accepts_officers(self):
@@ -254,9 +347,43 @@ class ProjectPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from projects import permissions
+
         context = super().get_context(request, *args, **kwargs)
         context["related_projects"] = self.get_related_projects()
-        context["show_contacts"] = request.user.is_authenticated
+        user = request.user
+        context["show_contacts"] = user.is_authenticated
+        canonical = self.get_canonical()
+        members = list(
+            canonical.members.filter(user__isnull=False)
+            .select_related("user")
+            .order_by("joined_at")
+        )
+        context["members"] = members
+        context["canonical"] = canonical
+        if user.is_authenticated:
+            is_member = any(member.user_id == user.pk for member in members)
+            my_request = (
+                JoinRequest.objects.filter(
+                    project=canonical, officer=user, state=JoinRequest.State.PENDING
+                )
+                .only("pk", "state", "created_at")
+                .first()
+            )
+            context.update(
+                is_member=is_member,
+                my_request=my_request,
+                is_lead=permissions.is_lead(user, canonical),
+                can_edit=permissions.can_edit_project(user, self),
+                can_confirm=permissions.can_confirm_current(user, canonical),
+                can_join=(
+                    permissions.can_ask_to_join(user)
+                    and canonical.accepts_officers
+                    and not is_member
+                    and my_request is None
+                    and user.pk not in canonical.lead_ids
+                ),
+            )
         return context
 
 
@@ -276,6 +403,15 @@ class ProjectMember(models.Model):
     )
     role = models.CharField(_("role"), max_length=120, blank=True)
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    request = models.ForeignKey(
+        "JoinRequest",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="memberships",
+        verbose_name=_("join request"),
+        help_text=_("The request whose acceptance made this membership."),
+    )
 
     class Meta:
         verbose_name = _("project member")
@@ -297,6 +433,7 @@ class JoinRequest(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        REMOVED = "removed", _("Removed from the project")
 
     project = models.ForeignKey(
         ProjectPage,
@@ -334,6 +471,10 @@ class JoinRequest(models.Model):
     def __str__(self):
         return f"{self.officer} → {self.project} ({self.get_state_display()})"
 
+    @property
+    def is_open(self):
+        return self.state == self.State.PENDING
+
 
 class JoinRequestEvent(models.Model):
     """Who changed a join request's state, and when (the audit trail)."""
@@ -359,3 +500,34 @@ class JoinRequestEvent(models.Model):
 
     def __str__(self):
         return f"{self.from_state} → {self.to_state}"
+
+
+class ProjectRegistration(models.Model):
+    """One submission of the registration form, so a repeated submit creates nothing new.
+
+    The form carries a random token; the unique constraint on it turns a double click or a
+    refreshed confirmation into a redirect to the project already created.
+    """
+
+    token = models.UUIDField(_("token"), unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("registrant"),
+    )
+    project = models.ForeignKey(
+        ProjectPage,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("project"),
+    )
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("project registration")
+        verbose_name_plural = _("project registrations")
+
+    def __str__(self):
+        return str(self.token)

@@ -6,3 +6,15 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "hubsearch"
     verbose_name = _("Site search")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished
+
+        from search import spelling
+
+        uid = "search.spelling"
+        page_published.connect(spelling.bump_version, dispatch_uid=uid + ".pub")
+        page_unpublished.connect(spelling.bump_version, dispatch_uid=uid + ".unpub")
+        post_delete.connect(spelling.bump_on_page_delete, dispatch_uid=uid + ".delete")

@@ -2,8 +2,13 @@
 
 It takes a queryset and a reader's query, asks the configured backend (the database, or an
 Elasticsearch-family engine chosen by ``SEARCH_URL``), and answers with matching primary keys in
-relevance order. When the engine fails it falls back to the database backend, logs a warning and
-says so, so the caller can show a quiet notice instead of an error page.
+relevance order. On an engine, a query that finds nothing exactly is retried with typo tolerance
+(fuzzy matching). When the engine fails, is slow (bounded by its timeout) or is known to be down,
+the service falls back to the database backend, logs a warning and says so, so the caller can
+show a quiet notice instead of an error page.
+
+Callers never branch on the backend: they read :class:`SearchOutcome` and ask
+:func:`highlights` for marked-up fragments, which are empty where the backend has none.
 """
 
 import logging
@@ -12,16 +17,21 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import DatabaseError
 from wagtail.search.backends import get_search_backend
+
+from search import health
 
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
 DEFAULT_LIMIT = 2000
+ENGINE_RESULT_WINDOW = 10000  # Elasticsearch's default index.max_result_window
 FALLBACK_BACKEND = "database"
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+_backends = {}
 
 
 def clean_query(raw, max_length=MAX_QUERY_LENGTH):
@@ -40,11 +50,17 @@ def plain_words(query):
 
 @dataclass
 class SearchOutcome:
-    """What a search found: primary keys best first, and whether the engine was bypassed."""
+    """What a search found: primary keys best first, and how.
+
+    ``degraded``: the engine was bypassed (the database answered instead). ``fuzzy``: nothing
+    matched exactly, so these are close matches (typo tolerance). ``words``: what was searched.
+    """
 
     ids: list = field(default_factory=list)
     degraded: bool = False
     backend: str = "default"
+    fuzzy: bool = False
+    words: str = ""
 
 
 def configured_backends():
@@ -55,42 +71,156 @@ def has_fallback():
     return FALLBACK_BACKEND in configured_backends()
 
 
-def _run(backend_name, queryset, query, fields, limit, operator, exact):
-    backend = get_search_backend(backend_name)
+def get_backend(name="default"):
+    """The backend instance for ``name``, built once per process (its client keeps a pool)."""
+    backend = _backends.get(name)
+    if backend is None:
+        backend = _backends[name] = get_search_backend(name)
+    return backend
+
+
+def reset_backends(**kwargs):
+    """Forget built backends (``WAGTAILSEARCH_BACKENDS`` changed, e.g. in a test)."""
+    if kwargs.get("setting") in (None, "WAGTAILSEARCH_BACKENDS"):
+        _backends.clear()
+        health.reset()
+
+
+setting_changed.connect(reset_backends, dispatch_uid="search.service.reset_backends")
+
+
+def engine():
+    """The default backend if it is an engine, else ``None``."""
+    backend = get_backend()
+    return backend if getattr(backend, "is_engine", False) else None
+
+
+def _short(exc):
+    return f"{type(exc).__name__}: {str(exc)[:300]}"
+
+
+def _database_ids(name, queryset, words, fields, limit, operator, exact=True):
+    backend = get_backend(name)
     ranked_ids = getattr(backend, "ranked_ids", None)
     if ranked_ids is not None:  # a backend with a faster way to answer this exact question
         return ranked_ids(
-            queryset, query, fields=fields, operator=operator, limit=limit, exact=exact
+            queryset, words, fields=fields, operator=operator, limit=limit, exact=exact
         )
-    results = backend.search(query, queryset.only("pk"), fields=fields, operator=operator)
+    results = backend.search(words, queryset.only("pk"), fields=fields, operator=operator)
     return [obj.pk for obj in results[:limit]]
 
 
-def search_ids(queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="and", exact=True):
+def search_ids(
+    queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="and", fuzzy=True, exact=True
+):
     """Search ``queryset`` for ``query`` and return a :class:`SearchOutcome`.
 
     ``queryset`` should already carry the filters the backend can apply (locale, live);
-    anything else is best applied afterwards to the returned primary keys. With
-    ``exact=False`` a backend may also return ids of the same model outside ``queryset``
-    (for callers that intersect the ids with their own set anyway, which is faster).
+    anything else is best applied afterwards to the returned primary keys. With ``fuzzy``, an
+    engine retries a query without exact matches with typo tolerance. With ``exact=False`` a
+    database backend may also return ids of the same model outside ``queryset`` (for callers
+    that intersect the ids with their own set anyway, which is faster); engines always apply
+    the queryset's filters themselves.
     """
-    query = clean_query(query)
-    words = plain_words(query)
+    words = plain_words(clean_query(query))
     if not words:
         return SearchOutcome()
+    limit = max(1, min(limit, ENGINE_RESULT_WINDOW))
+    backend = get_backend()
+    is_engine = getattr(backend, "is_engine", False)
+    if is_engine and not backend.is_available():
+        if health.first_notice(backend.health_key):
+            logger.warning(
+                "Search engine unavailable; falling back to the database for %ss",
+                health.retry_after(),
+            )
+        return _fallback(queryset, words, fields, limit, operator, exact)
     try:
-        return SearchOutcome(_run("default", queryset, words, fields, limit, operator, exact))
+        if not is_engine:
+            ids = _database_ids("default", queryset, words, fields, limit, operator, exact)
+            return SearchOutcome(ids, words=words)
+        options = {"fields": fields, "operator": operator, "limit": limit}
+        ids = backend.search_ids(words, queryset, **options)
+        if ids or not fuzzy:
+            return SearchOutcome(ids, words=words)
+        ids = backend.search_ids(words, queryset, fuzzy=True, **options)
+        return SearchOutcome(ids, fuzzy=bool(ids), words=words)
     except DatabaseError:
         # The database itself failed: there is nothing better to fall back to.
         logger.exception("Database search failed for %r", words)
-        return SearchOutcome(degraded=True)
-    except Exception:  # an engine's client raises its own exception types
-        if not has_fallback():
+        return SearchOutcome(degraded=True, words=words)
+    except Exception as exc:  # each engine client raises its own exception types
+        if is_engine:
+            backend.note_failure(exc)
+            health.first_notice(backend.health_key)
+        elif not has_fallback():
             raise
-        logger.warning("Search engine unavailable; falling back to the database", exc_info=True)
+        logger.warning("Search engine failed (%s); falling back to the database", _short(exc))
+    return _fallback(queryset, words, fields, limit, operator, exact)
+
+
+def _fallback(queryset, words, fields, limit, operator, exact):
+    if not has_fallback():
+        return SearchOutcome(degraded=True, backend="", words=words)
     try:
-        ids = _run(FALLBACK_BACKEND, queryset, words, fields, limit, operator, exact)
+        ids = _database_ids(FALLBACK_BACKEND, queryset, words, fields, limit, operator, exact)
     except DatabaseError:
         logger.exception("Fallback database search failed for %r", words)
         ids = []
-    return SearchOutcome(ids, degraded=True, backend=FALLBACK_BACKEND)
+    return SearchOutcome(ids, degraded=True, backend=FALLBACK_BACKEND, words=words)
+
+
+@dataclass
+class Suggestions:
+    """Autocomplete matches (model instances, best first) and whether the engine was bypassed."""
+
+    objects: list = field(default_factory=list)
+    degraded: bool = False
+
+
+def autocomplete(queryset, query, *, limit=8):
+    """Objects whose autocomplete fields start with the query's words (partial last word)."""
+    words = plain_words(clean_query(query, max_length=100))
+    if not words:
+        return Suggestions()
+    backend = engine()
+    name = "default"
+    if backend is not None:
+        if backend.is_available():
+            try:
+                return Suggestions(
+                    list(backend.autocomplete(words, queryset, operator="and")[:limit])
+                )
+            except Exception as exc:
+                backend.note_failure(exc)
+                logger.warning(
+                    "Search engine autocomplete failed (%s); using the database", _short(exc)
+                )
+        if not has_fallback():
+            return Suggestions(degraded=True)
+        name = FALLBACK_BACKEND
+    try:
+        found = get_backend(name).autocomplete(words, queryset, operator="and")[:limit]
+        return Suggestions(list(found), degraded=name == FALLBACK_BACKEND)
+    except DatabaseError:
+        logger.exception("Database autocomplete failed for %r", words)
+        return Suggestions(degraded=True)
+
+
+def highlights(queryset, outcome, pks):
+    """``{pk: [fragment, ...]}`` marked up by the engine, or ``{}`` where it cannot.
+
+    Fragments are HTML with every character escaped except ``<mark>`` tags; pass them through
+    :func:`search.snippets.safe_fragment` before output anyway.
+    """
+    backend = engine()
+    if backend is None or outcome.degraded or not pks or not outcome.words:
+        return {}
+    if not backend.is_available():
+        return {}
+    try:
+        return backend.highlights(outcome.words, queryset, list(pks), fuzzy=outcome.fuzzy)
+    except Exception as exc:
+        backend.note_failure(exc)
+        logger.warning("Search engine highlighting failed (%s); plain snippets", _short(exc))
+        return {}

@@ -1,38 +1,69 @@
-from django.core.paginator import Paginator
+"""The site search page and the JSON suggestions behind the header's search box."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.cache import patch_cache_control
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext, ngettext
+from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from search.service import clean_query, search_ids
+from search import service
+from search.site import SiteSearch
 
-PAGE_SIZE = 20
+SUGGESTION_LIMIT = 8
+SUGGEST_MAX_AGE = 60
 
 
+@require_GET
 def search(request):
     """Site-wide search across every published page in the reader's language."""
-    query = clean_query(request.GET.get("q", ""))
-    results, degraded, paginator, page = [], False, None, None
-    if query:
-        try:
-            locale = Locale.objects.get_for_language(get_language())
-        except Locale.DoesNotExist:
-            locale = Locale.get_default()
-        outcome = search_ids(Page.objects.live().public().filter(locale=locale), query)
-        degraded = outcome.degraded
-        paginator = Paginator(outcome.ids, PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        pages = Page.objects.filter(pk__in=list(page.object_list)).specific().defer_streamfields()
-        by_pk = {p.pk: p for p in pages}
-        results = [by_pk[pk] for pk in page.object_list if pk in by_pk]
-    return render(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "results": results,
-            "paginator": paginator,
-            "page_obj": page,
-            "degraded": degraded,
-            "page_range": paginator.get_elided_page_range(page.number) if page else [],
-        },
+    result = SiteSearch.from_request(request).run()
+    return render(request, "search/search.html", {"search": result, "search_query": result.query})
+
+
+def _locale():
+    try:
+        return Locale.objects.get_for_language(get_language())
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+@require_GET
+def suggest(request):
+    """Autocomplete: up to eight pages whose titles (or summaries) start with the typed words.
+
+    ``{"query", "results": [{"title", "url", "type"}], "message", "degraded"}``. ``message``
+    is the translated sentence a screen reader hears.
+    """
+    query = service.clean_query(request.GET.get("q", ""), max_length=100)
+    results, degraded = [], False
+    if len(query) >= 2:
+        queryset = Page.objects.live().public().filter(locale=_locale(), depth__gt=1)
+        found = service.autocomplete(queryset, query, limit=SUGGESTION_LIMIT)
+        degraded = found.degraded
+        for page in found.objects:
+            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            results.append(
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "type": str(capfirst(model._meta.verbose_name)) if model else "",
+                }
+            )
+    count = len(results)
+    if count:
+        message = ngettext(
+            "%(count)d suggestion. Use the up and down arrow keys to choose it.",
+            "%(count)d suggestions. Use the up and down arrow keys to choose one.",
+            count,
+        ) % {"count": count}
+    else:
+        message = gettext("No suggestions.") if query else ""
+    response = JsonResponse(
+        {"query": query, "results": results, "message": message, "degraded": degraded},
+        json_dumps_params={"ensure_ascii": False},
     )
+    patch_cache_control(response, public=True, max_age=0 if degraded else SUGGEST_MAX_AGE)
+    return response

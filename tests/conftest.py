@@ -35,3 +35,47 @@ def taxonomy(db):
         "units": {s: make_unit(s) for s in ("student-services", "library")},
         "campuses": {s: make_campus(s) for s in ("city-centre", "riverside")},
     }
+
+
+@pytest.fixture
+def people(db):
+    """One signed-up person per role (``staff2`` is a second, unrelated staff member)."""
+    from tests.factories import make_user
+
+    return {
+        "staff": make_user("staff@example.org", groups=["Staff"], first_name="Sam"),
+        "staff2": make_user("staff2@example.org", groups=["Staff"], first_name="Rui"),
+        "officer": make_user("officer@example.org", groups=["Officers"], first_name="Olu"),
+        "officer2": make_user("officer2@example.org", groups=["Officers"], first_name="Ines"),
+        "moderator": make_user("moderator@example.org", groups=["Moderators"], first_name="Mo"),
+        "editor": make_user("editor@example.org", groups=["Editors"], first_name="Edda"),
+    }
+
+
+# --- Search engine tests (marker "engine") ---------------------------------------------------
+# They need a real Elasticsearch-family engine named by SEARCH_URL (`make test-engine` starts
+# one). Without it they are skipped at collection time, and the run says so.
+ENGINE_SKIP_REASON = "engine tests skipped: SEARCH_URL not set"
+
+
+def pytest_collection_modifyitems(config, items):
+    import os
+
+    if os.environ.get("SEARCH_URL"):
+        return
+    skip = pytest.mark.skip(reason=ENGINE_SKIP_REASON)
+    skipped = 0
+    for item in items:
+        if "engine" in item.keywords:
+            item.add_marker(skip)
+            skipped += 1
+    config.stash[_engine_skipped] = skipped
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = config.stash.get(_engine_skipped, 0)
+    if skipped:
+        terminalreporter.write_line(f"{ENGINE_SKIP_REASON} ({skipped} tests)")
+
+
+_engine_skipped = pytest.StashKey[int]()

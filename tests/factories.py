@@ -81,3 +81,39 @@ def make_project(registry, **fields):
     fields.setdefault("stage", ProjectPage.Stage.SUCCESS)
     fields.setdefault("start_date", datetime.date(2025, 9, 1))
     return make_page(registry, ProjectPage, **fields)
+
+
+def project_form_data(**overrides):
+    """POST data for the front-end project form (registration adds a fresh token)."""
+    import uuid
+
+    data = {
+        "title": "Peer mentoring for commuter students",
+        "summary": "Second-year students mentor first-years who travel in every day.",
+        "description": "We pair mentors and mentees in the first week.\n\nThey meet monthly.",
+        "status": ProjectPage.Status.PROPOSED,
+        "stage": ProjectPage.Stage.SUCCESS,
+        "start_date": "",
+        "end_date": "",
+        "lead_unit": "",
+        "union_contact": "",
+        "open_to_officers": "on",
+        "how_officers_can_help": "Promote the scheme at induction.",
+        "outcomes": "",
+        "stopped_reason": "",
+        "token": str(uuid.uuid4()),
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def make_draft_project(registry, user, **overrides):
+    """A project registered through the front-end service: a draft in review."""
+    from projects.forms import RegistrationForm
+    from projects.registration import register_project
+
+    form = RegistrationForm(project_form_data(**overrides), locale=registry.locale)
+    if not form.is_valid():
+        raise ValueError(form.errors.as_json())
+    return register_project(registry, user, form.cleaned_data).project

@@ -1,7 +1,8 @@
 """The foundation's models, re-exported so ``from hub.models import X`` keeps working."""
 
+from .notifications import Notification
 from .pages import HomePage
 from .taxonomy import Campus, Theme, Unit
 from .users import User
 
-__all__ = ["Campus", "HomePage", "Theme", "Unit", "User"]
+__all__ = ["Campus", "HomePage", "Notification", "Theme", "Unit", "User"]

@@ -31,11 +31,13 @@ def env_list(name, default=""):
 
 # --- Search backends -----------------------------------------------------------------------
 # One variable, SEARCH_URL, selects the engine; unset means the database backend.
+# Each is Wagtail's backend for that engine, subclassed in search/backends.py so that a failed
+# index write is logged and queued for `manage.py search_catch_up` instead of breaking a save.
 SEARCH_ENGINES = {
-    "elasticsearch8": "wagtail.search.backends.elasticsearch8",
-    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
-    "opensearch2": "wagtail.search.backends.opensearch2",
-    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch8": "search.backends.Elasticsearch8SearchBackend",
+    "elasticsearch9": "search.backends.Elasticsearch9SearchBackend",
+    "opensearch2": "search.backends.OpenSearch2SearchBackend",
+    "opensearch3": "search.backends.OpenSearch3SearchBackend",
 }
 
 
@@ -67,10 +69,12 @@ def search_backends(url, index_prefix="partnershiphub", timeout=5):
     engine = {
         "BACKEND": SEARCH_ENGINES[scheme],
         "URLS": urls,
-        "INDEX": options.get("index", index_prefix),
+        # Wagtail names each index INDEX_PREFIX + "wagtailcore_page" and so on.
+        "INDEX_PREFIX": options.get("index", index_prefix).lower() + "_",
         "TIMEOUT": int(options.get("timeout", timeout)),
         "AUTO_UPDATE": True,
-        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        # A refused connection moves on to the next node (one try each); a timeout does not.
+        "OPTIONS": {"max_retries": len(urls) - 1, "retry_on_timeout": False},
         "INDEX_SETTINGS": {
             "settings": {
                 "index": {

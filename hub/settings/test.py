@@ -15,5 +15,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # A separate index name so a test run never touches a real site's index.
 for _backend in WAGTAILSEARCH_BACKENDS.values():
-    if "INDEX" in _backend:
-        _backend["INDEX"] = env("SEARCH_INDEX_PREFIX", "test_partnershiphub")
+    if "INDEX_PREFIX" in _backend:
+        _backend["INDEX_PREFIX"] = env("SEARCH_INDEX_PREFIX", "test_partnershiphub").lower() + "_"

@@ -68,3 +68,15 @@ def in_section(page, section):
     if not isinstance(page, Page) or section is None:
         return False
     return page.path.startswith(section.path)
+
+
+@register.simple_tag(takes_context=True)
+def unread_notification_count(context):
+    """How many unread notifications the signed-in user has (one query, once per request)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    if not hasattr(request, "_unread_notifications"):
+        request._unread_notifications = user.notifications.unread().count()
+    return request._unread_notifications

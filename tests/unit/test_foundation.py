@@ -20,16 +20,19 @@ def test_search_url_unset_means_database():
 @pytest.mark.parametrize(
     "url, backend",
     [
-        ("elasticsearch8+http://127.0.0.1:9200", "wagtail.search.backends.elasticsearch8"),
-        ("elasticsearch9+https://u:p@es.example.org", "wagtail.search.backends.elasticsearch9"),
-        ("opensearch2+http://127.0.0.1:9200", "wagtail.search.backends.opensearch2"),
-        ("opensearch3+http://a:9200,b:9200", "wagtail.search.backends.opensearch3"),
+        ("elasticsearch8+http://127.0.0.1:9200", "search.backends.Elasticsearch8SearchBackend"),
+        (
+            "elasticsearch9+https://u:p@es.example.org",
+            "search.backends.Elasticsearch9SearchBackend",
+        ),
+        ("opensearch2+http://127.0.0.1:9200", "search.backends.OpenSearch2SearchBackend"),
+        ("opensearch3+http://a:9200,b:9200", "search.backends.OpenSearch3SearchBackend"),
     ],
 )
 def test_search_url_selects_the_engine_and_keeps_a_database_fallback(url, backend):
     config = search_backends(url, index_prefix="site1")
     assert config["default"]["BACKEND"] == backend
-    assert config["default"]["INDEX"] == "site1"
+    assert config["default"]["INDEX_PREFIX"] == "site1_"
     assert config["database"]["BACKEND"] == "search.database"
 
 

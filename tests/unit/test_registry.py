@@ -34,6 +34,7 @@ def projects(registry, taxonomy):
             title="Step-free access audit",
             summary="Checking lecture rooms for step-free routes.",
             status=ProjectPage.Status.PAUSED,
+            stopped_reason="Waiting for the estates survey.",
             stage=ProjectPage.Stage.ACCESS,
             themes=[t["accessibility"]],
             lead_unit=u["library"],

@@ -1,0 +1,341 @@
+"""Registry search latency on OpenSearch, PostgreSQL and SQLite side by side, and the bulk
+indexing rate into OpenSearch, at 100,000 projects.
+
+    .venv/bin/python bench/search_backends.py          # or: make bench-search
+
+It starts a throw-away PostgreSQL and a one-node OpenSearch with ``ops/`` (state in
+``BENCH_OPS_STATE_DIR``, default ``/tmp/partnershiphub-bench-ops``), always stops them, and
+runs each measurement in its own Python process (settings come from the environment):
+
+1. **postgres**: a fresh PostgreSQL database, ``projects.bulk.generate(N)`` (the database search
+   index included), then the registry with database search.
+2. **opensearch**: the same PostgreSQL data with ``SEARCH_URL`` set: every project is bulk
+   indexed into a fresh OpenSearch index (timed: projects per second), then the registry with
+   the engine doing the text search.
+3. **sqlite**: a fresh SQLite file, the same generator, then the registry with SQLite search.
+
+Latency is the server-side time of whole registry requests (text search, filters, facet counts,
+page rendering) through Django's handler, over ``BENCH_QUERIES`` varied queries from
+``bench.common.registry_queries`` (the registry benchmark's mix), after a warm-up. The
+registry's memo of recent searches is emptied before every request so that each one reaches
+the backend being measured. The text-search step alone (``search_ids``) is timed as well.
+
+Results: ``bench/results/search_backends.json`` and a printed summary. Targets at 100,000
+projects: OpenSearch p95 <= 50 ms, PostgreSQL p95 <= 100 ms, indexing 100,000 in <= 120 s.
+Environment: ``BENCH_PROJECTS`` (100000), ``BENCH_QUERIES`` (200), ``BENCH_BACKENDS``
+(``postgres,opensearch,sqlite``), ``BENCH_PHASE_TIMEOUT`` (seconds per phase, 600).
+The exit status is 1 when a target is missed or a phase failed.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PROJECTS = int(os.environ.get("BENCH_PROJECTS", "100000"))
+QUERIES = int(os.environ.get("BENCH_QUERIES", "200"))
+BACKENDS = [
+    b for b in os.environ.get("BENCH_BACKENDS", "postgres,opensearch,sqlite").split(",") if b
+]
+PHASE_TIMEOUT = int(os.environ.get("BENCH_PHASE_TIMEOUT", "600"))
+OPS_STATE_DIR = os.environ.get("BENCH_OPS_STATE_DIR", "/tmp/partnershiphub-bench-ops")  # noqa: S108
+SQLITE_PATH = ROOT / "var" / "bench-search.sqlite3"
+INDEX_PREFIX = "bench"
+INDEX_CHUNK = 1000
+TARGETS = {
+    "opensearch": {"p95_ms": 50.0},
+    "postgres": {"p95_ms": 100.0},
+    "indexing": {"seconds_per_100k": 120.0},
+}
+RESULT_MARK = "BENCH-RESULT "
+
+
+# --- the orchestrator ----------------------------------------------------------------------
+
+
+def ops(script, *args):
+    env = {**os.environ, "OPS_STATE_DIR": OPS_STATE_DIR}
+    result = subprocess.run(
+        [str(ROOT / "ops" / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"ops/{script} {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+
+
+def run_phase(phase, env):
+    """Run one measurement in a fresh interpreter; its result is the line after RESULT_MARK."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.search_settings",
+        "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        **env,
+    }
+    if "SEARCH_URL" not in env or not env["SEARCH_URL"]:
+        env.pop("SEARCH_URL", None)
+    started = time.monotonic()
+    try:
+        result = subprocess.run(
+            [sys.executable, __file__, "--phase", phase],
+            capture_output=True,
+            text=True,
+            timeout=PHASE_TIMEOUT,
+            env=env,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {PHASE_TIMEOUT}s"}
+    sys.stderr.write(result.stderr[-4000:] if result.returncode else "")
+    for line in result.stdout.splitlines():
+        if line.startswith(RESULT_MARK):
+            payload = json.loads(line[len(RESULT_MARK) :])
+            payload["phase_seconds"] = round(time.monotonic() - started, 1)
+            return payload
+    return {"error": f"exit {result.returncode}: {result.stderr[-1500:]}"}
+
+
+def main():
+    from bench.common import write_results
+
+    results, services = {}, []
+    try:
+        database_url = None
+        if {"postgres", "opensearch"} & set(BACKENDS):
+            print(f"starting PostgreSQL ({OPS_STATE_DIR})", flush=True)
+            database_url = ops("postgres.sh", "start")
+            services.append("postgres.sh")
+        if "postgres" in BACKENDS or "opensearch" in BACKENDS:
+            print(f"postgres: generating {PROJECTS} projects and measuring", flush=True)
+            results["postgres"] = run_phase("postgres", {"DATABASE_URL": database_url})
+            report("postgres", results["postgres"])
+        if "opensearch" in BACKENDS:
+            print("starting OpenSearch (one node)", flush=True)
+            search_url = "opensearch2+" + ops("opensearch.sh", "start", "--nodes", "1")
+            services.append("opensearch.sh")
+            print(f"opensearch: bulk indexing {PROJECTS} projects and measuring", flush=True)
+            results["opensearch"] = run_phase(
+                "opensearch", {"DATABASE_URL": database_url, "SEARCH_URL": search_url}
+            )
+            report("opensearch", results["opensearch"])
+        if "sqlite" in BACKENDS:
+            print(f"sqlite: generating {PROJECTS} projects and measuring", flush=True)
+            results["sqlite"] = run_phase("sqlite", {"DATABASE_URL": f"sqlite:///{SQLITE_PATH}"})
+            report("sqlite", results["sqlite"])
+    finally:
+        for script in reversed(services):
+            try:
+                ops(script, "stop")
+            except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                print(f"could not stop {script}: {exc}", file=sys.stderr)
+
+    verdicts = judge(results)
+    path = write_results(
+        "search_backends",
+        {
+            "projects": PROJECTS,
+            "queries": QUERIES,
+            "targets": TARGETS,
+            "verdicts": verdicts,
+            "backends": results,
+        },
+    )
+    print(f"results: {path}")
+    for name, verdict in verdicts.items():
+        print(f"  target {name}: {verdict}")
+    return 0 if all(v.startswith("met") for v in verdicts.values()) else 1
+
+
+def report(name, result):
+    if "error" in result:
+        print(f"  {name}: FAILED ({result['error'][:500]})", flush=True)
+        return
+    request, search = result["request"], result.get("search") or {}
+    line = (
+        f"  {name:<10} {result['projects']:>7} projects: registry p50 {request['p50_ms']:.1f} ms, "
+        f"p95 {request['p95_ms']:.1f} ms (text search alone p50 {search.get('p50_ms', 0):.1f}, "
+        f"p95 {search.get('p95_ms', 0):.1f} ms)"
+    )
+    if "index_seconds" in result:
+        line += (
+            f"; indexed in {result['index_seconds']:.1f}s "
+            f"({result['index_rate_per_s']:.0f} projects/s)"
+        )
+    if "generate_seconds" in result:
+        line += f"; generated in {result['generate_seconds']:.0f}s"
+    print(line, flush=True)
+
+
+def judge(results):
+    verdicts = {}
+    for name in ("opensearch", "postgres"):
+        if name not in BACKENDS:
+            continue
+        result, target = results.get(name, {}), TARGETS[name]["p95_ms"]
+        if "request" not in result:
+            verdicts[f"{name} p95"] = "not measured"
+            continue
+        p95 = result["request"]["p95_ms"]
+        verdicts[f"{name} p95"] = f"{'met' if p95 <= target else 'MISSED'} ({p95} <= {target} ms)"
+    if "opensearch" in BACKENDS:
+        result = results.get("opensearch", {})
+        if "index_seconds" in result:
+            per_100k = result["index_seconds"] * 100000 / max(result["projects"], 1)
+            limit = TARGETS["indexing"]["seconds_per_100k"]
+            verdicts["indexing"] = (
+                f"{'met' if per_100k <= limit else 'MISSED'} "
+                f"({per_100k:.0f} s per 100,000 <= {limit:.0f} s)"
+            )
+        else:
+            verdicts["indexing"] = "not measured"
+    return verdicts
+
+
+# --- the measurements (one per process) ------------------------------------------------------
+
+
+def fresh_database():
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        connection.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+        SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+
+
+def build_site():
+    from django.core.management import call_command
+
+    from hub.demo import DemoContext, ensure_home, ensure_locales, ensure_taxonomies
+    from projects import demo_data
+    from projects.demo import ensure_index
+
+    call_command("migrate", verbosity=0)
+    ctx = DemoContext(stdout=sys.stderr)
+    ctx.locale = ensure_locales()
+    ctx.home = ensure_home(ctx)
+    ensure_taxonomies(ctx, demo_data.THEMES, demo_data.UNITS, demo_data.CAMPUSES)
+    ensure_index(ctx)
+
+
+def generate_projects():
+    from projects.bulk import generate
+    from projects.models import ProjectPage
+
+    started = time.perf_counter()
+    generate(PROJECTS - ProjectPage.objects.count(), seed=PROJECTS, batch_size=2000)
+    return round(time.perf_counter() - started, 1)
+
+
+def bulk_index():
+    """Index every project into a fresh engine index; the rate is what a rebuild achieves."""
+    from projects.models import ProjectPage
+    from search.service import get_backend
+
+    backend = get_backend()
+    index = backend.get_index_for_model(ProjectPage)
+    index.delete()
+    backend.create_index(index)
+    backend.es.indices.put_settings(
+        index=index.name, body={"index": {"refresh_interval": "-1", "number_of_replicas": 0}}
+    )
+    queryset = ProjectPage.get_indexed_objects().order_by("pk")
+    started = time.perf_counter()
+    last, count = 0, 0
+    while True:
+        chunk = list(queryset.filter(pk__gt=last)[:INDEX_CHUNK])
+        if not chunk:
+            break
+        index.add_items(ProjectPage, chunk)
+        count += len(chunk)
+        last = chunk[-1].pk
+    backend.es.indices.put_settings(index=index.name, body={"index": {"refresh_interval": "1s"}})
+    index.refresh()
+    seconds = time.perf_counter() - started
+    indexed = backend.es.count(index=index.name)["count"]
+    if indexed != count:
+        raise RuntimeError(f"indexed {indexed} of {count} projects")
+    return round(seconds, 1), count
+
+
+def measure():
+    from django.test import Client
+
+    from bench.common import registry_queries, summarise
+    from projects import facets
+    from projects.models import ProjectPage
+    from search.service import search_ids
+
+    client = Client()
+    queries = registry_queries(QUERIES, seed=7)
+    started = time.perf_counter()
+    client.get("/en/projects/")
+    cold_ms = (time.perf_counter() - started) * 1000
+    for params in queries[:10]:
+        facets._searches.clear()
+        client.get("/en/projects/", params)
+    request_ms, search_ms, degraded = [], [], 0
+    locale_queryset = ProjectPage.objects.live()
+    for params in queries:
+        facets._searches.clear()
+        started = time.perf_counter()
+        response = client.get("/en/projects/", params)
+        request_ms.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{params} answered {response.status_code}")
+        degraded += int(b"results may be less precise" in response.content)
+        text = dict(params).get("q")
+        if text:
+            started = time.perf_counter()
+            outcome = search_ids(locale_queryset, text, exact=False)
+            search_ms.append((time.perf_counter() - started) * 1000)
+            degraded += int(outcome.degraded)
+    if degraded:
+        raise RuntimeError(f"{degraded} searches fell back to the database")
+    return {
+        "request": summarise(request_ms),
+        "search": summarise(search_ms) if search_ms else None,
+        "first_request_ms": round(cold_ms, 1),
+    }
+
+
+def phase(name):
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from projects.models import ProjectPage
+
+    result = {"backend": name, "database": connection.vendor}
+    if name in ("postgres", "sqlite"):
+        fresh_database()
+        build_site()
+        result["generate_seconds"] = generate_projects()
+    elif name == "opensearch":
+        seconds, count = bulk_index()
+        result["index_seconds"] = seconds
+        result["index_rate_per_s"] = round(count / seconds, 1) if seconds else None
+    result["projects"] = ProjectPage.objects.live().count()
+    result.update(measure())
+    print(RESULT_MARK + json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--phase":
+        phase(sys.argv[2])
+    else:
+        sys.exit(main())

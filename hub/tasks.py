@@ -1,0 +1,36 @@
+"""Background tasks (django-tasks): immediate in development and tests, queued in production."""
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from hub.models import Notification
+from hub.notifications import absolute_url, recipient_language
+
+
+@task()
+def send_notification_email(notification_id):
+    """E-mail one notification to its recipient, once; ``False`` if there is nothing to send."""
+    notification = (
+        Notification.objects.select_related("recipient").filter(pk=notification_id).first()
+    )
+    if notification is None or notification.emailed_at is not None:
+        return False
+    recipient = notification.recipient
+    if not recipient.is_active or not recipient.email:
+        return False
+    with translation.override(recipient_language(recipient)):
+        text = render_to_string(
+            "hub/email/notification.txt",
+            {
+                "notification": notification,
+                "recipient": recipient,
+                "link": absolute_url(notification.url),
+                "account_link": absolute_url(reverse("account")),
+            },
+        )
+    send_mail(notification.title, text, None, [recipient.email])
+    Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+    return True

@@ -1,0 +1,115 @@
+"""Telling people where their project stands in review.
+
+Wagtail e-mails the Moderators when a page enters review, and e-mails the person who
+submitted it when it is approved or sent back. For projects we send those last two ourselves,
+through :func:`hub.notifications.notify`: in the registrant's preferred language, with the
+moderator's comment, linking to the front-end pages, from the background task queue, and
+listed among their on-site notifications.
+
+To avoid a second, duplicate e-mail, our receivers are connected under the ``dispatch_uid``
+that Wagtail's admin uses for its own approval and rejection e-mails. ``projects`` is listed
+before ``wagtail.admin`` in ``INSTALLED_APPS``, so Wagtail's later ``connect()`` with the same
+uid is a no-op; our receivers hand every other kind of page or snippet to Wagtail's original
+notifiers, so the rest of the site behaves exactly as before. A test pins both halves.
+"""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
+
+from hub.notifications import notify
+
+WAGTAIL_APPROVED_UID = "workflow_state_approved_email_notification"
+WAGTAIL_REJECTED_UID = "workflow_state_rejected_email_notification"
+
+
+def _project_of(workflow_state):
+    from projects.models import ProjectPage
+
+    if workflow_state.content_type.model_class() is not ProjectPage:
+        return None
+    return ProjectPage.objects.filter(pk=workflow_state.object_id).first()
+
+
+def _wagtail_notifier(name):
+    from wagtail.admin import signal_handlers
+
+    return getattr(signal_handlers, name)
+
+
+def on_approved(sender, instance, user=None, **kwargs):
+    project = _project_of(instance)
+    if project is None:
+        return _wagtail_notifier("workflow_approval_email_notifier")(
+            sender=sender, instance=instance, user=user, **kwargs
+        )
+    registrant = instance.requested_by
+    if registrant is None or registrant == user:
+        return None
+
+    def url():
+        localized = project.localized
+        return localized.get_url() if localized.live else project.get_url()
+
+    notify(
+        registrant,
+        "project.approved",
+        "projects/notifications/project_approved",
+        {"project": project, "moderator": user},
+        url=url,
+    )
+    return None
+
+
+def on_rejected(sender, instance, user=None, **kwargs):
+    project = _project_of(instance)
+    if project is None:
+        return _wagtail_notifier("workflow_rejection_email_notifier")(
+            sender=sender, instance=instance, user=user, **kwargs
+        )
+    registrant = instance.requested_by
+    if registrant is None or registrant == user:
+        return None
+    task_state = instance.current_task_state
+    notify(
+        registrant,
+        "project.changes_requested",
+        "projects/notifications/project_rejected",
+        {
+            "project": project,
+            "moderator": user,
+            "comment": task_state.comment if task_state else "",
+        },
+        url=lambda: reverse("projects:edit", args=[project.pk]),
+    )
+    return None
+
+
+def on_submitted(sender, instance, user=None, **kwargs):
+    """Moderators see new projects to review among their notifications (Wagtail e-mails them)."""
+    project = _project_of(instance)
+    if project is None:
+        return
+    moderators = (
+        get_user_model()
+        .objects.filter(groups__name="Moderators", is_active=True)
+        .exclude(pk=getattr(user, "pk", None))
+    )
+    for moderator in moderators.distinct():
+        notify(
+            moderator,
+            "project.submitted",
+            "projects/notifications/project_submitted",
+            {"project": project, "registrant": user},
+            url=lambda: reverse("projects:manage", args=[project.pk]),
+            email=False,
+        )
+
+
+def connect():
+    workflow_approved.connect(on_approved, sender=WorkflowState, dispatch_uid=WAGTAIL_APPROVED_UID)
+    workflow_rejected.connect(on_rejected, sender=WorkflowState, dispatch_uid=WAGTAIL_REJECTED_UID)
+    workflow_submitted.connect(
+        on_submitted, sender=WorkflowState, dispatch_uid="projects.workflow_submitted"
+    )

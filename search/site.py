@@ -1,0 +1,306 @@
+"""Site-wide search: every published page in the reader's language, with type and theme facets.
+
+Results come from :func:`search.service.search_ids` (best first), then one query learns each
+result's page type and one per themed page type learns its themes, and a
+:class:`~search.facets.FacetIndex` over those results filters and counts them. Editors' picks
+(Wagtail's search promotions) for the query come first and are not repeated below.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
+from django.db.models import ManyToManyField
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
+
+from hub.models import Theme
+from search import service, snippets, spelling, stats
+from search.facets import FacetIndex, FacetValue
+
+PAGE_SIZE = 10
+RESULT_LIMIT = 1000
+MAX_PICKS = 5
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    options: list = field(default_factory=list)
+
+
+@dataclass
+class Result:
+    page: Page
+    url: str
+    type_label: str
+    title: str  # safe HTML, query words marked
+    snippet: str  # safe HTML, query words marked
+    theme_labels: list
+
+
+@dataclass
+class Pick:
+    title: str
+    url: str
+    description: str
+    external: bool
+
+
+@dataclass
+class SiteSearchResult:
+    query: str = ""
+    results: list = field(default_factory=list)
+    picks: list = field(default_factory=list)
+    facets: dict = field(default_factory=dict)
+    selected: dict = field(default_factory=dict)
+    paginator: object = None
+    page: object = None
+    total: int = 0
+    capped: bool = False
+    degraded: bool = False
+    fuzzy: bool = False
+    suggestion: str = ""
+
+    @property
+    def page_range(self):
+        if self.paginator is None:
+            return []
+        return self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
+
+    @property
+    def has_filters(self):
+        return any(self.selected.values())
+
+    @property
+    def active(self):
+        """``(name, value, label)`` for every selected filter, for “remove” links."""
+        found = []
+        for name in ("type", "theme"):
+            facet = self.facets.get(name)
+            for option in facet.options if facet else []:
+                if option.selected:
+                    found.append((name, option.value, option.label))
+        return found
+
+
+def themes_field(model):
+    """The many-to-many field to Theme a page model has, if any (projects, guidance...)."""
+    try:
+        candidate = model._meta.get_field("themes")
+    except FieldDoesNotExist:
+        return None
+    if isinstance(candidate, ManyToManyField) and candidate.related_model is Theme:
+        return candidate
+    return None
+
+
+def _theme_labels(locale, slugs):
+    """Theme slug → name in ``locale``, falling back to the default language's name."""
+    default = Locale.get_default()
+    labels = {}
+    rows = Theme.objects.filter(slug__in=slugs, locale_id__in={locale.pk, default.pk})
+    for slug, name, locale_id in rows.values_list("slug", "name", "locale_id"):
+        if locale_id == locale.pk or slug not in labels:
+            labels[slug] = name
+    return labels
+
+
+class SiteSearch:
+    def __init__(self, query="", selected=None, page=1, locale=None, request=None, log=True):
+        self.query = service.clean_query(query)
+        self.selected = selected or {}
+        self.page_number = page
+        self.locale = locale or Locale.get_active()
+        self.request = request
+        self.log = log
+
+    @classmethod
+    def from_request(cls, request):
+        get = request.GET
+        selected = {
+            name: [v[:100] for v in get.getlist(name)[:20] if v] for name in ("type", "theme")
+        }
+        try:
+            locale = Locale.objects.get_for_language(
+                getattr(request, "LANGUAGE_CODE", None) or get_language()
+            )
+        except Locale.DoesNotExist:
+            locale = Locale.get_default()
+        return cls(get.get("q", ""), selected, get.get("page", 1), locale, request)
+
+    def base_queryset(self):
+        return Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
+
+    def run(self):
+        result = SiteSearchResult(query=self.query)
+        if not self.query:
+            return result
+        queryset = self.base_queryset()
+        outcome = service.search_ids(queryset, self.query, limit=RESULT_LIMIT)
+        result.degraded, result.fuzzy = outcome.degraded, outcome.fuzzy
+        first_view = not any(self.selected.values()) and str(self.page_number) in ("", "1")
+
+        picks, picked_pks = self._picks() if first_view else ([], set())
+        result.picks = picks
+        ids = [pk for pk in outcome.ids if pk not in picked_pks]
+        result.capped = len(outcome.ids) >= RESULT_LIMIT
+
+        index, labels = self._facet_index(ids)
+        selected = {
+            name: [v for v in dict.fromkeys(values) if v in index.known_values(name)]
+            for name, values in self.selected.items()
+        }
+        result.selected = {name: values for name, values in selected.items() if values}
+        mask = index.apply(result.selected)
+        result.paginator = Paginator(index.ordered(mask, relevance=ids), PAGE_SIZE)
+        result.page = result.paginator.get_page(self.page_number)
+        result.total = result.paginator.count
+        counts = index.counts(result.selected)
+        for name in ("type", "theme"):
+            facet = Facet(name)
+            for fv in index.labels.get(name, []):
+                count = counts.get(name, {}).get(fv.value, 0)
+                is_selected = fv.value in result.selected.get(name, [])
+                if count or is_selected:
+                    facet.options.append(FacetOption(fv.value, fv.label, count, is_selected))
+            result.facets[name] = facet
+
+        result.results = self._load(list(result.page.object_list), labels, queryset, outcome)
+        if not result.total and not result.picks:
+            result.suggestion = self._suggestion(queryset)
+        if first_view and self.log:
+            stats.record(self.query, self.locale.language_code, result.total + len(result.picks))
+        return result
+
+    def _facet_index(self, ids):
+        rows = list(Page.objects.filter(pk__in=ids).values_list("pk", "content_type_id"))
+        type_of, pks_by_model = {}, {}
+        for pk, ct_id in rows:
+            model = ContentType.objects.get_for_id(ct_id).model_class()  # cached per process
+            if model is None:
+                continue
+            type_of[pk] = [model._meta.label_lower]
+            pks_by_model.setdefault(model, []).append(pk)
+        themes_of = {}
+        for model, pks in pks_by_model.items():
+            m2m = themes_field(model)
+            if m2m is None:
+                continue
+            through = m2m.remote_field.through
+            source = m2m.m2m_field_name()
+            pairs = through.objects.filter(**{f"{source}_id__in": pks}).values_list(
+                f"{source}_id", "theme__slug"
+            )
+            for pk, slug in pairs:
+                themes_of.setdefault(pk, []).append(slug)
+        models = sorted(pks_by_model, key=lambda m: str(capfirst(m._meta.verbose_name_plural)))
+        type_labels = [
+            FacetValue(m._meta.label_lower, str(capfirst(m._meta.verbose_name_plural)))
+            for m in models
+        ]
+        slugs = {slug for values in themes_of.values() for slug in values}
+        theme_names = _theme_labels(self.locale, slugs)
+        theme_labels = sorted(
+            (FacetValue(slug, theme_names.get(slug, slug)) for slug in slugs),
+            key=lambda fv: fv.label.casefold(),
+        )
+        labels = {"type": type_labels, "theme": theme_labels}
+        present = [pk for pk in ids if pk in type_of]
+        index = FacetIndex(present, {"type": type_of, "theme": themes_of}, {}, labels)
+        return index, {
+            "type": {fv.value: fv.label for fv in type_labels},
+            "theme": theme_names,
+            "themes_of": themes_of,
+        }
+
+    def _load(self, pks, labels, queryset, outcome):
+        if not pks:
+            return []
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+        marked = service.highlights(queryset, outcome, pks)
+        words = snippets.query_words(outcome.words or self.query)
+        results = []
+        for pk in pks:
+            page = pages.get(pk)
+            if page is None:
+                continue
+            fragments = marked.get(pk) or []
+            text = (
+                snippets.safe_fragment(fragments[0]) if fragments else snippets.snippet(page, words)
+            )
+            results.append(
+                Result(
+                    page=page,
+                    url=page.get_url(self.request),
+                    type_label=labels["type"].get(type(page)._meta.label_lower, ""),
+                    title=snippets.mark(page.title, words),
+                    snippet=text,
+                    theme_labels=[
+                        labels["theme"].get(slug, slug) for slug in labels["themes_of"].get(pk, [])
+                    ],
+                )
+            )
+        return results
+
+    def _picks(self):
+        """Editors' picks for the query, as pages in the reader's language, and their pks."""
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        normalised = normalise_query_string(self.query)
+        promotions = (
+            SearchPromotion.objects.filter(query__query_string=normalised)
+            .select_related("page")
+            .order_by("sort_order")[:MAX_PICKS]
+        )
+        promotions = list(promotions)
+        keys = {p.page.translation_key for p in promotions if p.page_id}
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale=self.locale)
+        }
+        picks, pks = [], set()
+        for promotion in promotions:
+            if promotion.page_id:
+                page = translations.get(promotion.page.translation_key)
+                if page is None or page.pk in pks:
+                    continue
+                pks.add(page.pk)
+                picks.append(
+                    Pick(
+                        page.title,
+                        page.get_url(self.request),
+                        promotion.description or page.search_description,
+                        False,
+                    )
+                )
+            elif promotion.external_link_url:
+                picks.append(
+                    Pick(
+                        promotion.external_link_text or promotion.external_link_url,
+                        promotion.external_link_url,
+                        promotion.description,
+                        True,
+                    )
+                )
+        return picks, pks
+
+    def _suggestion(self, queryset):
+        suggestion = spelling.suggest(self.query, self.locale.pk)
+        if not suggestion:
+            return ""
+        found = service.search_ids(queryset, suggestion, limit=1, fuzzy=False)
+        return suggestion if found.ids else ""
