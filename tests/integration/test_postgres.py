@@ -18,7 +18,11 @@ from django.db import connection
 from tests.factories import make_project
 from tests.support.server import ROOT, ServerProcess, server_env
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: restore the migrated data (groups, locales) for the tests that follow
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 POSTGRES_SH = ROOT / "ops" / "postgres.sh"
 
