@@ -41,7 +41,9 @@ def test_staff_register_a_project_and_see_the_duplicate_warning(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Is it already in the registry?")
     similar = page.locator("section.similar")
     expect(similar.get_by_role("heading", level=2)).to_contain_text("similar project")
-    expect(similar.get_by_role("link", name="Monthly student wellbeing poll")).to_be_visible()
+    expect(
+        similar.get_by_role("link", name="Monthly student wellbeing poll", exact=True)
+    ).to_be_visible()
     assert_no_violations(page, "duplicate warning")
 
     page.get_by_role("button", name="Register this project and send it for review").click()
