@@ -77,10 +77,14 @@ test-engine: install ## Search-engine tests on a real OpenSearch cluster (starte
 	SEARCH_URL="opensearch2+http://$$hosts?replicas=1" SEARCH_INDEX_PREFIX="test_engine_$$$$" \
 		$(BIN)/pytest -m engine $(PYTEST_ARGS)
 
-bench: bench-registry ## All benchmarks; JSON results in bench/results/
+bench: bench-registry bench-search ## All benchmarks; JSON results in bench/results/
 
 bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
 	$(BIN)/python bench/registry.py
+
+.PHONY: bench-search
+bench-search: install ## Registry latency on OpenSearch, PostgreSQL, SQLite at 100,000; indexing rate
+	$(BIN)/python bench/search_backends.py
 
 clean: ## Remove the virtualenv, database and generated files
 	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache

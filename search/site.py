@@ -234,7 +234,8 @@ class SiteSearch:
         results = []
         for pk in pks:
             page = pages.get(pk)
-            if page is None:
+            url = page.get_url(self.request) if page is not None else None
+            if url is None:  # deleted meanwhile, or not reachable on any site
                 continue
             fragments = marked.get(pk) or []
             text = (
@@ -243,7 +244,7 @@ class SiteSearch:
             results.append(
                 Result(
                     page=page,
-                    url=page.get_url(self.request),
+                    url=url,
                     type_label=labels["type"].get(type(page)._meta.label_lower, ""),
                     title=snippets.mark(page.title, words),
                     snippet=text,
@@ -276,13 +277,14 @@ class SiteSearch:
         for promotion in promotions:
             if promotion.page_id:
                 page = translations.get(promotion.page.translation_key)
-                if page is None or page.pk in pks:
+                url = page.get_url(self.request) if page is not None else None
+                if url is None or page.pk in pks:
                     continue
                 pks.add(page.pk)
                 picks.append(
                     Pick(
                         page.title,
-                        page.get_url(self.request),
+                        url,
                         promotion.description or page.search_description,
                         False,
                     )

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, ngettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
 from search import service
@@ -16,7 +16,7 @@ SUGGESTION_LIMIT = 8
 SUGGEST_MAX_AGE = 60
 
 
-@require_GET
+@require_safe
 def search(request):
     """Site-wide search across every published page in the reader's language."""
     result = SiteSearch.from_request(request).run()
@@ -30,7 +30,7 @@ def _locale():
         return Locale.get_default()
 
 
-@require_GET
+@require_safe
 def suggest(request):
     """Autocomplete: up to eight pages whose titles (or summaries) start with the typed words.
 
@@ -44,11 +44,14 @@ def suggest(request):
         found = service.autocomplete(queryset, query, limit=SUGGESTION_LIMIT)
         degraded = found.degraded
         for page in found.objects:
+            url = page.get_url(request)
+            if url is None:  # not reachable on any site
+                continue
             model = ContentType.objects.get_for_id(page.content_type_id).model_class()
             results.append(
                 {
                     "title": page.title,
-                    "url": page.get_url(request),
+                    "url": url,
                     "type": str(capfirst(model._meta.verbose_name)) if model else "",
                 }
             )

@@ -353,3 +353,27 @@ def test_home_page_model_is_searchable_too(client, home):
     home.save_revision().publish()
     assert HomePage.objects.count() == 1
     assert titles(client.get(URL, {"q": "colleges"})) == ["Home"]
+
+
+def test_guidance_is_found_with_projects_and_shares_their_themes(client, pages, home, taxonomy):
+    from tests.knowledge_factories import make_guidance_index, make_guideline
+
+    index = make_guidance_index(home)
+    make_guideline(
+        index,
+        title="Running a wellbeing check-in",
+        summary="How to ask students how they are doing, and act on it.",
+        themes=[taxonomy["themes"]["wellbeing"]],
+    )
+    response = client.get(URL, {"q": "wellbeing"})
+    search = response.context["search"]
+    types = {o.value: (o.label, o.count) for o in search.facets["type"].options}
+    assert types["knowledge.guidelinepage"][1] == 1
+    assert types["projects.projectpage"][1] == 3
+    themes = {o.value: o.count for o in search.facets["theme"].options}
+    assert themes["wellbeing"] == 2  # one project, one guideline
+    response = client.get(URL, {"q": "wellbeing", "type": "knowledge.guidelinepage"})
+    assert titles(response) == ["Running a wellbeing check-in"]
+    result = response.context["search"].results[0]
+    assert result.theme_labels == ["Wellbeing"]
+    assert "ask students how they are doing" in result.snippet
