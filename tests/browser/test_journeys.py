@@ -130,10 +130,10 @@ def test_registry_filters_and_site_search_by_keyboard_alone(page):
     page.keyboard.type("survey")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/en/search/\?q=survey"))
-    first = page.locator("ol.results a").first
+    first = page.locator("ol.search-results .search-result__title a").first
     expect(first).to_be_visible()
     title = first.inner_text()
-    tab_to(page, "ol.results a")
+    tab_to(page, "ol.search-results .search-result__title a")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
