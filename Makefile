@@ -10,6 +10,11 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .PHONY: help install migrate demo run test lint format check messages compile-messages ci bench bench-registry clean
+.PHONY: gettext messages-check test-sqlite test-postgres test-browser audit bench-load
+
+# State (data dirs, logs) of the throw-away services CI starts with ops/*.sh.
+OPS_STATE_DIR ?= /tmp/partnershiphub-ci
+export OPS_STATE_DIR
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
@@ -50,11 +55,10 @@ check: install ## Django system checks and missing migrations
 messages: install ## Extract translatable strings into locale/
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=ops --ignore=tests --no-obsolete
 
-compile-messages: install ## Compile .po files
+compile-messages: install gettext ## Compile .po files
 	$(MANAGE) compilemessages --ignore=.venv
 
-ci: install lint check test-engine ## Everything CI runs
-	$(BIN)/pytest $(PYTEST_ARGS)
+ci: install lint check messages-check test-sqlite test-postgres test-engine test-browser audit ## Everything CI runs
 
 # --- Search engine ---------------------------------------------------------------------------
 # A real 3-node OpenSearch cluster (replicas on) from ops/opensearch.sh, on 127.0.0.1; the
@@ -84,3 +88,32 @@ bench-search: install ## Registry latency on OpenSearch, PostgreSQL, SQLite at 1
 
 clean: ## Remove the virtualenv, database and generated files
 	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache
+
+# --- CI stages (`make ci` runs them in order) -------------------------------------------
+
+gettext: ## Install GNU gettext (msgfmt, xgettext) from Debian when missing
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -q && apt-get install -y -q --no-install-recommends gettext; }
+
+messages-check: install gettext ## Fail on missing, untranslated or fuzzy strings in shipped languages
+	$(BIN)/python ops/check_translations.py
+
+test-sqlite: install compile-messages ## The whole suite on SQLite (browser tests run in test-browser)
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+test-postgres: install compile-messages ## The whole suite on a throw-away PostgreSQL (ops/postgres.sh)
+	ops/with-postgres.sh env HUB_REQUIRE_POSTGRES=1 $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install compile-messages ## Journeys, screenshots and axe-core in Debian's Chromium
+	ops/browsers.sh install
+	HUB_BROWSER_TESTS=1 $(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
+
+# pip-audit reads PyPI's per-release JSON API. Where that API cannot be reached the audit
+# cannot prove anything: AUDIT_UNREACHABLE=fail fails the build then, =warn prints a banner.
+AUDIT_UNREACHABLE ?= warn
+audit: install ## Known vulnerabilities in the locked dependencies (fails when a fix exists)
+	AUDIT_UNREACHABLE=$(AUDIT_UNREACHABLE) $(BIN)/python ops/audit_dependencies.py requirements.lock
+
+bench-load: install ## Throughput on gunicorn + PostgreSQL, cached and not (bench/results/load.json)
+	$(BIN)/python bench/load.py

@@ -3,9 +3,34 @@
 Anything derived from the page tree (navigation, cached fragments or responses) keys its cache
 on :func:`content_version`, so one publish, unpublish, move or delete invalidates all of it at
 once without tracking which page appears where.
+
+Below it, a full-response cache for what anonymous readers see, with its own, broader
+version (any content write, not only the page tree, changes what a page shows).
+
+Most traffic is people without an account reading the registry, projects and guidance.
+:class:`AnonymousPageCacheMiddleware` keeps the finished HTML of those pages (``GET`` under a
+language prefix, e.g. ``/en/projects/?theme=wellbeing``) for ``PAGE_CACHE_SECONDS``.
+
+It never caches or serves a cached page to anyone with a session or pending messages, nor a
+response that sets a cookie, used a CSRF token, or asked not to be cached, so forms and
+anything personal are always rendered afresh.
+
+Every key includes a *content version*: a random token replaced whenever content changes
+(a page published, unpublished, moved or deleted; a snippet, image, document, translation
+or user edited…), so an edit shows at once, in every worker process sharing the cache.
 """
 
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
 
 KEY = "hub:content-version"
 
@@ -25,8 +50,7 @@ def bump_content_version(**_kwargs):
         cache.set(KEY, 2, timeout=None)
 
 
-def connect_signals():
-    from django.db.models.signals import post_delete, post_save
+def connect_content_version_signals():
     from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -38,3 +62,129 @@ def connect_signals():
     post_delete.connect(bump_content_version, sender=Page, dispatch_uid=f"{uid}.deleted")
     post_save.connect(bump_content_version, sender=Site, dispatch_uid=f"{uid}.site")
     post_delete.connect(bump_content_version, sender=Site, dispatch_uid=f"{uid}.site-deleted")
+
+
+# --- Page cache for anonymous readers --------------------------------------------------
+
+VERSION_KEY = "page-cache:version"
+# Content models live in these apps; a write to any of them may change a page.
+WATCHED_APPS = {
+    "hub",
+    "projects",
+    "knowledge",
+    "induction",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "wagtail_localize",
+    "taggit",
+}
+# Written while pages are read, or never shown on a page.
+IGNORED_MODELS = {"wagtailimages.rendition", "wagtailcore.pagesubscription"}
+MAX_BYTES = 1024 * 1024
+NEVER_CACHE = {"private", "no-cache", "no-store"}
+
+
+def current_version() -> str:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_version() -> None:
+    """Forget every cached page (they are keyed by the version)."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _content_changed(sender, **kwargs):
+    meta = getattr(sender, "_meta", None)
+    if meta is None or meta.app_label not in WATCHED_APPS:
+        return
+    if meta.label_lower in IGNORED_MODELS:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return  # signing in touches the user row; nothing on a page changes
+    bump_version()
+
+
+def connect_signals():
+    connect_content_version_signals()
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_content_changed, dispatch_uid=f"hub.page-cache.{id(signal)}")
+
+
+def _cache_control(response) -> set[str]:
+    value = response.get("Cache-Control", "")
+    return {part.split("=")[0].strip().lower() for part in cc_delim_re.split(value) if part}
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous ``GET`` requests for public pages from the cache.
+
+    Goes right after WhiteNoise, before sessions and authentication: a hit costs two cache
+    reads. ``X-Page-Cache: hit|miss`` tells which happened.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __call__(self, request):
+        timeout = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        key = self.key_for(request) if timeout > 0 else None
+        if key is None:
+            return self.get_response(request)
+        cached = cache.get(key)
+        if cached is not None:
+            status, headers, content = cached
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.storable(request, response):
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in {"set-cookie", "x-page-cache"}
+            ]
+            cache.set(key, (response.status_code, headers, response.content), timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def key_for(self, request):
+        if request.method != "GET" or not request.path_info.startswith(self.prefixes):
+            return None
+        cookies = request.COOKIES
+        if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+            return None
+        if "HTTP_AUTHORIZATION" in request.META:
+            return None
+        excluded = getattr(settings, "PAGE_CACHE_EXCLUDED_PATHS", ())
+        local_path = request.path_info.split("/", 2)[2]
+        if local_path.startswith(tuple(excluded)):
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None
+        digest = hashlib.sha256(f"{host}|{request.get_full_path()}".encode()).hexdigest()
+        return f"page-cache:{current_version()}:{digest}"
+
+    def storable(self, request, response) -> bool:
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not (_cache_control(response) & NEVER_CACHE)
+            and "max-age=0" not in response.get("Cache-Control", "")
+            and len(response.content) <= MAX_BYTES
+            and not getattr(getattr(request, "user", None), "is_authenticated", False)
+        )

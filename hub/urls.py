@@ -19,16 +19,11 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", hub_views.healthz, name="healthz"),
     path("calendar/", include("induction.feed_urls")),
+    path("media/images/<path:path>", hub_views.media_image, name="media_image"),
 ]
 
 urlpatterns += i18n_patterns(
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            template_name="hub/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", hub_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
     path("account/", include("hub.account_urls")),

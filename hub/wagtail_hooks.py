@@ -42,3 +42,29 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# --- Two-factor authentication for the admin (hub.twofactor) ----------------------------
+
+from django.urls import path, reverse  # noqa: E402
+from wagtail import hooks  # noqa: E402
+
+from hub import twofactor  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("two-factor/", twofactor.manage, name="hub_2fa_manage"),
+        path("two-factor/setup/", twofactor.setup, name="hub_2fa_setup"),
+        path("two-factor/verify/", twofactor.verify, name="hub_2fa_verify"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("hub_2fa_manage"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Confirm each sign-in with a code from your phone."),
+    }

@@ -2,6 +2,7 @@
 
 import bisect
 import threading
+import uuid
 from collections import OrderedDict
 
 from django.core.cache import cache
@@ -102,19 +103,19 @@ class FreshFirstSelection:
 
 
 def current_version():
+    # A random token rather than a counter: when the cache is cleared or the key evicted, a
+    # counter would restart at a number whose index this process may still hold in _memo
+    # (stale projects); a fresh token never matches an old one.
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, timeout=None)
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
     return version
 
 
 def bump_version(**_kwargs):
     """Invalidate every language's registry index (signal receiver)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def _taxonomy_labels(model, locale_id, default_locale_id):

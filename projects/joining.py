@@ -36,10 +36,13 @@ def refusal(user, project):
     """Why ``user`` may not ask to join ``project`` (the canonical page) now, or ``None``."""
     if not project.live:
         return _("This project is not published, so nobody can join it yet.")
-    if project.status not in {project.Status.PROPOSED, project.Status.ACTIVE}:
+    if project.status == project.Status.PAUSED:
+        return _("This project is paused, so it is not taking new officers. Its page says why.")
+    if project.status == project.Status.COMPLETED:
         return _(
-            "This project is %(status)s, so it is not taking new officers. Its page explains why."
-        ) % {"status": project.get_status_display().lower()}
+            "This project is completed, so it is not taking new officers. "
+            "Its page says how it ended."
+        )
     if not project.open_to_officers:
         return _("The leads of this project are not looking for officers at the moment.")
     if user.pk in project.lead_ids:

@@ -38,10 +38,6 @@ def _wagtail_notifier(name):
     return getattr(signal_handlers, name)
 
 
-def _mine():
-    return reverse("projects:mine")
-
-
 def on_approved(sender, instance, user=None, **kwargs):
     project = _project_of(instance)
     if project is None:

@@ -289,3 +289,85 @@ LOGGING = {
         "opensearch": {"level": "WARNING"},
     },
 }
+
+# --- Security: headers, sign-in limits, two-factor admin, uploads ----------------------------
+# See hub/security.py and hub/twofactor.py; production.py tightens cookies and transport.
+INSTALLED_APPS += [
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_auth:_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "hub.twofactor.AdminTwoFactorMiddleware",
+]
+# Outside everything else, so cached and static responses carry the headers too.
+MIDDLEWARE.insert(1, "hub.security.SecurityHeadersMiddleware")
+
+# Content Security Policy. The public site runs no inline script or style at all.
+CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": [
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+    ],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    # Only this site may frame its pages: Wagtail's live preview does; other sites may not.
+    "frame-ancestors": ["'self'"],
+}
+# Wagtail's admin (editor, choosers, previews) still relies on inline script and style.
+CSP_ADMIN_DIRECTIVES = {
+    **CSP_DIRECTIVES,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'", *CSP_DIRECTIVES["frame-src"]],
+}
+CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no e-mail hashes sent to a third party
+
+# Sign-in rate limiting (hub.security.LoginThrottle), on the site's and the admin's forms.
+LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))  # per e-mail address
+LOGIN_FAILURE_LIMIT_PER_IP = int(env("LOGIN_FAILURE_LIMIT_PER_IP", "50"))
+LOGIN_FAILURE_WINDOW = 15 * 60
+LOGIN_LOCKOUT_SECONDS = int(env("LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
+NUM_PROXIES = int(env("NUM_PROXIES", "0"))  # trusted proxies that set X-Forwarded-For
+WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.AdminLoginForm"
+
+# Two-factor authentication in the admin (hub.twofactor); compulsory in production.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Uploads: only these types, bounded sizes; images are re-encoded into renditions, documents
+# other than PDF are always downloaded (Content-Disposition: attachment), never shown inline.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("WAGTAILDOCS_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.uploads.DocumentForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+FILE_UPLOAD_PERMISSIONS = 0o644
+
+# --- Page cache for anonymous readers (hub/cache.py) ----------------------------------------
+# Seconds a finished page is kept for readers without a session; 0 switches it off.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
+PAGE_CACHE_EXCLUDED_PATHS = ["accounts/"]  # after the language prefix
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "hub.cache.AnonymousPageCacheMiddleware",
+)
+# Serve image renditions (MEDIA_ROOT/images/) from Django when no web server does it.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)

@@ -41,3 +41,22 @@ CACHES = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+
+# --- Hardening: two-factor admin, cookies, CSP (see hub/security.py) -----------------------
+from .base import CSP_ADMIN_DIRECTIVES, CSP_DIRECTIVES  # noqa: E402
+
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+CSP_DIRECTIVES = {**CSP_DIRECTIVES, "upgrade-insecure-requests": []}
+CSP_ADMIN_DIRECTIVES = {**CSP_ADMIN_DIRECTIVES, "upgrade-insecure-requests": []}
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# X_FRAME_OPTIONS stays "DENY" for old browsers; current ones obey the CSP's frame-ancestors
+# 'self' instead (CSP takes precedence), which lets Wagtail's live preview frame the site.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers and container health checks probe HTTP
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 20000  # noqa: F405
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

@@ -53,6 +53,7 @@ def projects(engine, registry, taxonomy):
             title="Step-free access audit",
             summary="Checking lecture rooms for step-free routes and quiet wellbeing spaces.",
             status=ProjectPage.Status.PAUSED,
+            stopped_reason="Paused while the estates team replaces the lifts.",
             themes=[t["accessibility"]],
             lead_unit=u["library"],
         ),

@@ -67,7 +67,9 @@ def results(response):
 
 
 def test_search_finds_guidance_by_title_summary_and_body(client, guides):
-    assert results(client.get(GUIDANCE, {"q": "check-in"})) == ["Quick check-in surveys"]
+    # PostgreSQL drops "in" as a stop word, so "check" alone may also match other guidance;
+    # the guideline with the words in its title must come first on every backend.
+    assert results(client.get(GUIDANCE, {"q": "check-in"}))[0] == "Quick check-in surveys"
     assert results(client.get(GUIDANCE, {"q": "signposting"})) == ["A wellbeing partnership"]
     assert results(client.get(GUIDANCE, {"q": "hearing loops"})) == ["Accessibility reviews"]
 

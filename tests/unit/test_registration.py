@@ -555,3 +555,39 @@ def test_stale_ordering_pages_across_the_boundary(client, registry):
     assert second[-3:] == ["Project 00", "Project 01", "Project 02"]
     assert first[0] == "Project 03"
     assert len(set(first + second)) == 25
+
+
+def test_the_admin_also_requires_a_reason_to_pause(client, people, registry):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    project = make_project(
+        registry, title="Poll", owner=people["staff"], staff_lead=people["staff"]
+    )
+    client.force_login(people["staff"])
+
+    def post(reason):
+        data = nested_form_data(
+            {
+                "title": "Poll",
+                "slug": "poll",
+                "summary": "A poll.",
+                "description": streamfield([]),
+                "status": "paused",
+                "stage": "success",
+                "stopped_reason": reason,
+                "open_to_officers": "on",
+                "staff_lead": people["staff"].pk,
+                "comments": inline_formset([]),
+            }
+        )
+        return client.post(f"/admin/pages/{project.pk}/edit/", {**data, "action-submit": "1"})
+
+    refused = post("")
+    assert refused.status_code == 200
+    assert "stopped_reason" in refused.context["form"].errors
+    accepted = post("The survey team is on leave until spring.")
+    assert accepted.status_code == 302
+    project.refresh_from_db()
+    assert project.get_latest_revision_as_object().status == "paused"
+    assert project.status == "active"  # live until a moderator approves
+    assert _workflow_state(project).workflow.name == "Project review"

@@ -1,0 +1,42 @@
+# Partnership Hub: the web application image (gunicorn) and, with another command, the task
+# worker (`python manage.py db_worker`). See compose.yaml and the README's production section.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DJANGO_SETTINGS_MODULE=hub.settings.production \
+    STATIC_ROOT=/app/var/static \
+    MEDIA_ROOT=/app/var/media \
+    CACHE_DIR=/app/var/cache
+
+# gettext only to compile the translations at build time.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+
+# Runtime dependencies only (pyproject's list), at the versions pinned in requirements.lock.
+COPY pyproject.toml requirements.lock ./
+RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/runtime.txt \
+    && pip install -r /tmp/runtime.txt --constraint requirements.lock \
+    && rm /tmp/runtime.txt
+
+COPY . .
+
+# Static files (hashed, compressed, served by WhiteNoise) and compiled translations are
+# baked into the image; the dummy key and host exist only for this build step.
+RUN SECRET_KEY=build-only-not-used-at-runtime ALLOWED_HOSTS=localhost \
+        python manage.py collectstatic --noinput -v0 \
+    && SECRET_KEY=build-only-not-used-at-runtime ALLOWED_HOSTS=localhost \
+        python manage.py compilemessages --ignore=.venv -v0 \
+    && useradd --system --uid 10001 --gid 0 --home-dir /app --no-create-home hub \
+    && mkdir -p /app/var/media /app/var/cache \
+    && chown -R hub:0 /app/var/media /app/var/cache
+
+USER hub
+EXPOSE 8000
+CMD ["gunicorn", "hub.wsgi", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "60", \
+     "--access-logfile", "-", "--forwarded-allow-ips", "*"]

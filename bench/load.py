@@ -1,0 +1,388 @@
+"""Throughput of the real stack: gunicorn (2 workers), production settings, PostgreSQL.
+
+    python bench/load.py            (or: make bench-load)
+
+Starts a throw-away PostgreSQL (ops/postgres.sh), migrates it, loads the demo content,
+collects static files, and serves the site with gunicorn on 127.0.0.1. wrk (Debian's, installed
+with apt when missing) then sends 50 concurrent clients at each page for BENCH_SECONDS
+(default 10) and reports requests per second and p50/p99 latency:
+
+- pass "uncached": the page cache off (PAGE_CACHE_SECONDS=0), every request renders the page;
+- pass "cached": the anonymous page cache on, as in production;
+
+each side by side with a static CSS file served by the same gunicorn/WhiteNoise (the practical
+upper bound). Requests carry ``X-Forwarded-Proto: https`` as from the TLS proxy in front of a
+real deployment, so production's HTTPS redirect stays on.
+
+Results go to bench/results/load.json with a printed summary. The run fails (exit 1) when any
+request errors; the targets (1.5× the reference Wagtail demo for uncached pages, 30% of the
+static file's rate for cached pages) are reported, not enforced, because a shared 2-core
+machine's numbers vary from run to run.
+
+Environment: BENCH_SECONDS, BENCH_CONNECTIONS (50), OPS_STATE_DIR (default
+/tmp/partnershiphub-bench), BENCH_KEEP=1 to leave the server running for a look.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+BIN = Path(sys.executable).parent
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "50"))
+PROXY_HEADER = ("X-Forwarded-Proto", "https")
+
+# wagtail/bakerydemo with 2 gunicorn workers on this kind of 2-core machine (req/s).
+REFERENCE = {"home": 33, "blog index": 49, "blog post": 65, "search": 34, "static": 2700}
+COMPARABLE = {
+    "home": "home",
+    "registry": "blog index",
+    "registry search": "search",
+    "project": "blog post",
+    "guideline": "blog post",
+    "site search": "search",
+}
+
+
+def log(message):
+    print(f"[bench-load {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run(command, env=None, timeout=900, capture=True):
+    result = subprocess.run(
+        command,
+        cwd=ROOT,
+        env=env,
+        capture_output=capture,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if result.returncode:
+        out = (result.stdout or "")[-3000:] + (result.stderr or "")[-3000:]
+        raise SystemExit(f"{' '.join(map(str, command))} failed ({result.returncode}):\n{out}")
+    return result.stdout
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        raise SystemExit("wrk is missing: apt-get install wrk (needs root)")
+    log("installing wrk (apt)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-q"], env=env)
+    run(["apt-get", "install", "-y", "-q", "--no-install-recommends", "wrk"], env=env)
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url, timeout=30):
+    request = urllib.request.Request(url, headers=dict([PROXY_HEADER]))  # noqa: S310 (http only)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+class Stack:
+    """PostgreSQL + a prepared database + gunicorn; everything stopped by ``close()``."""
+
+    def __init__(self):
+        self.workdir = Path(tempfile.mkdtemp(prefix="hub-bench-"))
+        state = os.environ.get("OPS_STATE_DIR", "/tmp/partnershiphub-bench")  # noqa: S108
+        self.ops_env = dict(os.environ, OPS_STATE_DIR=state)
+        self.database_url = None
+        self.server = None
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def env(self, **extra):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+        env.update(
+            DJANGO_SETTINGS_MODULE="hub.settings.production",
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            DATABASE_URL=self.database_url,
+            STATIC_ROOT=str(self.workdir / "static"),
+            MEDIA_ROOT=str(self.workdir / "media"),
+            CACHE_DIR=str(self.workdir / "cache"),
+            BASE_URL=self.base,
+            LOG_LEVEL="WARNING",
+        )
+        env.pop("SEARCH_URL", None)  # the database search backend (on PostgreSQL)
+        env.update(extra)
+        return env
+
+    def prepare(self):
+        log("starting PostgreSQL (ops/postgres.sh)")
+        self.database_url = run(["ops/postgres.sh", "start"], env=self.ops_env).strip()
+        self._env = self.env()
+        log("migrate, load_demo, collectstatic")
+        started = time.monotonic()
+        run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env=self._env)
+        run([sys.executable, "manage.py", "load_demo"], env=self._env)
+        run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=self._env)
+        log(f"database and static files ready in {time.monotonic() - started:.0f}s")
+
+    def serve(self, page_cache_seconds):
+        self.stop_server()
+        shutil.rmtree(self.workdir / "cache", ignore_errors=True)
+        env = self.env(PAGE_CACHE_SECONDS=str(page_cache_seconds))
+        env["SECRET_KEY"] = self._env["SECRET_KEY"]
+        self.server_log = open(self.workdir / "gunicorn.log", "a")  # noqa: SIM115
+        self.server = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "hub.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--timeout",
+                "60",
+                "--backlog",
+                "2048",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.server_log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.server.poll() is not None:
+                raise SystemExit(f"gunicorn exited:\n{self.tail()}")
+            try:
+                if fetch(f"{self.base}/healthz", timeout=5)[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.25)
+        raise SystemExit(f"gunicorn did not answer within 60s:\n{self.tail()}")
+
+    def tail(self):
+        try:
+            return (self.workdir / "gunicorn.log").read_text()[-4000:]
+        except OSError:
+            return ""
+
+    def stop_server(self):
+        if self.server and self.server.poll() is None:
+            self.server.send_signal(signal.SIGTERM)
+            try:
+                self.server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.wait(timeout=10)
+        self.server = None
+
+    def close(self):
+        self.stop_server()
+        if self.database_url:
+            subprocess.run(
+                ["ops/postgres.sh", "stop"], cwd=ROOT, env=self.ops_env, capture_output=True
+            )
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+def discover_urls(stack):
+    """The pages to measure, found on the running site (nothing hard-coded but the paths)."""
+    urls = {
+        "home": "/en/",
+        "registry": "/en/projects/",
+        "registry search": "/en/projects/?q=survey&status=active&sort=relevance",
+        "site search": "/en/search/?q=wellbeing",
+    }
+    status, _headers, body = fetch(stack.base + urls["registry"])
+    if status != 200:
+        raise SystemExit(f"the registry answered {status}")
+    match = re.search(r'<h3 class="card__title"><a href="([^"]+)"', body.decode())
+    if not match:
+        raise SystemExit("no project link found on the registry page")
+    urls["project"] = match.group(1)
+    status, _headers, body = fetch(stack.base + "/en/guidance/")
+    guideline = None
+    if status == 200:
+        links = re.findall(r'href="(/en/guidance/[^"?#]+/)"', body.decode())
+        guideline = next((link for link in links if link != "/en/guidance/"), None)
+    if guideline:
+        urls["guideline"] = guideline
+    manifest = json.loads((stack.workdir / "static" / "staticfiles.json").read_text())
+    urls["static"] = "/static/" + manifest["paths"]["css/hub.css"]
+    return urls
+
+
+WRK_LINE = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url):
+    command = [
+        "wrk",
+        "--threads",
+        "2",
+        "--connections",
+        str(CONNECTIONS),
+        "--duration",
+        f"{SECONDS}s",
+        "--timeout",
+        "20s",
+        "--latency",
+        "--header",
+        f"{PROXY_HEADER[0]}: {PROXY_HEADER[1]}",
+        url,
+    ]
+    out = run(command, timeout=SECONDS + 120)
+    percentiles = {p: float(v) * UNIT[u] for p, v, u in WRK_LINE.findall(out)}
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
+    return {
+        "requests": requests,
+        "rps": round(rps, 1),
+        "p50_ms": round(percentiles.get("50", 0), 2),
+        "p99_ms": round(percentiles.get("99", 0), 2),
+        "socket_errors": errors,
+        "non_2xx_3xx": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+
+
+def measure(stack, urls, cached):
+    results = {}
+    for name, path in urls.items():
+        url = stack.base + path
+        for _ in range(3):  # warm the workers (and, when on, the page cache)
+            status, headers, _body = fetch(url)
+        if status != 200:
+            raise SystemExit(f"{name} {path} answered {status}")
+        cache_state = headers.get("X-Page-Cache")
+        if name != "static":
+            expected = "hit" if cached else None
+            if cache_state != expected:
+                raise SystemExit(f"{name}: X-Page-Cache is {cache_state!r}, expected {expected!r}")
+        result = wrk(url)
+        result["path"] = path
+        results[name] = result
+        log(
+            f"{'cached' if cached else 'uncached':8} {name:16} {result['rps']:8.1f} req/s  "
+            f"p50 {result['p50_ms']:7.1f} ms  p99 {result['p99_ms']:7.1f} ms  "
+            f"errors {result['socket_errors'] + result['non_2xx_3xx']}"
+        )
+    return results
+
+
+def summarise(report):
+    uncached, cached = report["passes"]["uncached"], report["passes"]["cached"]
+    lines = [
+        f"Load benchmark: gunicorn 2 workers, production settings, PostgreSQL, "
+        f"{CONNECTIONS} clients, {SECONDS}s per page (wrk)",
+        f"{'page':16} {'uncached req/s':>15} {'p50':>8} {'p99':>8} {'cached req/s':>13} "
+        f"{'p50':>8} {'p99':>8}  reference ×1.5",
+    ]
+    checks = []
+    for name in uncached:
+        u, c = uncached[name], cached[name]
+        ref = REFERENCE.get(COMPARABLE.get(name, "static"))
+        target = ref * 1.5 if name != "static" else None
+        mark = ""
+        if target:
+            ok = u["rps"] >= target
+            checks.append(ok)
+            mark = f"{'ok ' if ok else 'LOW'} (≥ {target:.0f})"
+        lines.append(
+            f"{name:16} {u['rps']:15.1f} {u['p50_ms']:8.1f} {u['p99_ms']:8.1f} "
+            f"{c['rps']:13.1f} {c['p50_ms']:8.1f} {c['p99_ms']:8.1f}  {mark}"
+        )
+    static = cached["static"]["rps"]
+    best = max((r["rps"], n) for n, r in cached.items() if n != "static")
+    share = best[0] / static if static else 0
+    lines.append(
+        f"cached pages vs the static file in the same run: best {best[1]} at {share:.0%} "
+        f"of {static:.0f} req/s ({'ok' if share >= 0.3 else 'LOW'}: target ≥ 30%); "
+        f"lowest {min(r['rps'] for n, r in cached.items() if n != 'static') / static:.0%}"
+    )
+    report["targets"] = {
+        "uncached_at_least_1_5x_reference": all(checks),
+        "best_cached_share_of_static": round(share, 3),
+        "cached_at_least_30_percent_of_static": share >= 0.3,
+    }
+    errors = sum(
+        r["socket_errors"] + r["non_2xx_3xx"] for p in report["passes"].values() for r in p.values()
+    )
+    report["errors"] = errors
+    lines.append(f"errors under {CONNECTIONS} concurrent clients: {errors}")
+    return "\n".join(lines)
+
+
+def main():
+    ensure_wrk()
+    stack = Stack()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        stack.prepare()
+        stack.serve(page_cache_seconds=0)
+        urls = discover_urls(stack)
+        if "guideline" not in urls:
+            log("no guideline page is published yet (knowledge base not built): skipped")
+        report = {
+            "benchmark": "load",
+            "when": datetime.now(UTC).isoformat(timespec="seconds"),
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+            },
+            "setup": {
+                "server": "gunicorn, 2 sync workers, hub.settings.production",
+                "database": "PostgreSQL (ops/postgres.sh), demo content",
+                "client": f"wrk, 2 threads, {CONNECTIONS} connections, {SECONDS}s per page",
+            },
+            "reference_bakerydemo_rps": REFERENCE,
+            "passes": {},
+        }
+        report["passes"]["uncached"] = measure(stack, urls, cached=False)
+        stack.serve(page_cache_seconds=300)
+        report["passes"]["cached"] = measure(stack, urls, cached=True)
+        summary = summarise(report)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / "load.json").write_text(json.dumps(report, indent=2) + "\n")
+        print(summary)
+        print(f"results: {RESULTS / 'load.json'}")
+        if os.environ.get("BENCH_KEEP") == "1":
+            log(f"BENCH_KEEP=1: serving on {stack.base} until Ctrl-C")
+            stack.server.wait()
+        return 1 if report["errors"] else 0
+    finally:
+        stack.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
