@@ -63,7 +63,6 @@ ci: install lint check messages-check test-sqlite test-postgres test-engine test
 # --- Search engine ---------------------------------------------------------------------------
 # A real 3-node OpenSearch cluster (replicas on) from ops/opensearch.sh, on 127.0.0.1; the
 # engine tests run against it with their own index prefix, and it is always stopped.
-OPS_STATE_DIR ?= /tmp/partnershiphub-ops
 ENGINE_NODES ?= 3
 .PHONY: test-engine
 

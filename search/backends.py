@@ -109,7 +109,7 @@ class EngineBackendMixin:
 
     def _write(self, obj, write):
         if not self.is_available():
-            if health.first_notice(self.health_key):
+            if health.first_notice(self.health_key, "write"):
                 logger.warning("Search engine unavailable; index writes are queued for catch-up")
             self.defer(obj, "the search engine was unavailable")
             return

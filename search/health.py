@@ -59,24 +59,30 @@ def is_down(key):
     return until is not None and until > time.monotonic()
 
 
+def _forget_notices(key):
+    for noticed in [n for n in _noticed if n[0] == key]:
+        _noticed.discard(noticed)
+
+
 def mark_down(key):
     with _lock:
         _down_until[key] = time.monotonic() + retry_after()
-        _noticed.discard(key)
+        _forget_notices(key)
 
 
 def mark_up(key):
     with _lock:
         _down_until.pop(key, None)
-        _noticed.discard(key)
+        _forget_notices(key)
 
 
-def first_notice(key):
-    """True once per outage period: warn in the log once, not on every request."""
+def first_notice(key, topic="search"):
+    """True once per outage period and topic ("search", "write"): warn in the log once, not on
+    every request."""
     with _lock:
-        if key in _noticed:
+        if (key, topic) in _noticed:
             return False
-        _noticed.add(key)
+        _noticed.add((key, topic))
         return True
 
 

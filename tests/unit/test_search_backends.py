@@ -114,6 +114,7 @@ def test_breaker_opens_for_a_while_and_warns_once(settings):
     health.mark_down("k")
     assert health.is_down("k")
     assert health.first_notice("k") and not health.first_notice("k")
+    assert health.first_notice("k", "write") and not health.first_notice("k", "write")
     health.mark_up("k")
     assert not health.is_down("k") and health.first_notice("k")
     settings.SEARCH_ENGINE_RETRY_AFTER = 0
