@@ -49,13 +49,18 @@ class FacetIndex:
         return known | set(self.masks.get(facet, {}))
 
     def mask_of(self, pks):
-        mask = 0
+        """The mask of the given pks (unknown ones ignored).
+
+        Bits are set in a byte array and turned into one int at the end: or-ing a bit into a
+        100,000-bit int copies the whole int, which for 2,000 pks was milliseconds of copying.
+        """
+        bits = bytearray((len(self.pks) + 7) // 8)
         position = self.position
         for pk in pks:
             i = position.get(pk)
             if i is not None:
-                mask |= 1 << i
-        return mask
+                bits[i >> 3] |= 1 << (i & 7)
+        return int.from_bytes(bits, "little")
 
     def _facet_mask(self, facet, values):
         masks = self.masks.get(facet, {})
