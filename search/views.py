@@ -20,7 +20,14 @@ SUGGEST_MAX_AGE = 60
 def search(request):
     """Site-wide search across every published page in the reader's language."""
     result = SiteSearch.from_request(request).run()
-    return render(request, "search/search.html", {"search": result, "search_query": result.query})
+    response = render(
+        request, "search/search.html", {"search": result, "search_query": result.query}
+    )
+    if result.query:
+        # Every search is counted for the editors' report, and a fallback notice must go when
+        # the engine is back: results pages are not kept by the anonymous page cache.
+        patch_cache_control(response, private=True, max_age=0)
+    return response
 
 
 def _locale():

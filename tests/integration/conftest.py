@@ -88,9 +88,8 @@ def engine(engine_session, db):
     """A clean, healthy engine for one test."""
     health.reset()
     service.reset_backends()
-    # projects.facets memoises the registry's facet index and searches per process under a
-    # counter kept in the cache; the autouse fixture clears the cache, so the counter restarts
-    # and could match a previous test's memo. Start from nothing (reported to its owner).
+    # The registry memoises its facet index and recent searches per process; the index was just
+    # emptied, so the memos start empty too.
     from projects import facets
 
     facets._memo.clear()

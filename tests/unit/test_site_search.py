@@ -377,3 +377,16 @@ def test_guidance_is_found_with_projects_and_shares_their_themes(client, pages, 
     result = response.context["search"].results[0]
     assert result.theme_labels == ["Wellbeing"]
     assert "ask students how they are doing" in result.snippet
+
+
+def test_results_pages_are_not_kept_by_the_page_cache(client, pages, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    for _ in range(2):
+        response = client.get(URL, {"q": "wellbeing"})
+        assert "private" in response["Cache-Control"]
+        assert response.get("X-Page-Cache") != "hit"
+    day = SearchTermDay.objects.get(term__term="wellbeing")
+    assert day.searches == 2  # both searches counted
+    # The empty search form is cached like any other page (the cache is on).
+    assert client.get(URL)["X-Page-Cache"] == "miss"
+    assert client.get(URL)["X-Page-Cache"] == "hit"
