@@ -23,7 +23,10 @@ or user edited…), so an edit shows at once, in every worker process sharing th
 from __future__ import annotations
 
 import hashlib
+import secrets
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,8 +41,10 @@ KEY = "hub:content-version"
 def content_version():
     version = cache.get(KEY)
     if version is None:
-        version = 1
-        cache.add(KEY, version, timeout=None)
+        # A random start, not 1: if the key is evicted or the cache cleared, the new version
+        # can never equal one a worker's in-memory memo still holds answers for.
+        cache.add(KEY, secrets.randbits(52), timeout=None)
+        version = cache.get(KEY)
     return version
 
 
@@ -50,8 +55,61 @@ def bump_content_version(**_kwargs):
         cache.set(KEY, 2, timeout=None)
 
 
+class VersionedMemo:
+    """A bounded, per-process LRU table emptied whenever the version it is read with changes.
+
+    For answers that are cheap to hold in memory but cost queries to compute on every
+    request (the site for a host, a page's address, translated taxonomy names). Each worker
+    process has its own table; the version (read from the shared cache) keeps them honest.
+    """
+
+    def __init__(self, max_entries: int = 4096):
+        self.max_entries = max_entries
+        self._version = None
+        self._data: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, version, key, default=None):
+        if version is None:  # no shared cache to keep workers in step: remember nothing
+            return default
+        with self._lock:
+            if version != self._version:
+                self._data.clear()
+                self._version = version
+                return default
+            try:
+                value = self._data[key]
+            except KeyError:
+                return default
+            self._data.move_to_end(key)
+            return value
+
+    def set(self, version, key, value) -> None:
+        if version is None:
+            return
+        with self._lock:
+            if version != self._version:
+                self._data.clear()
+                self._version = version
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.max_entries:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+            self._version = None
+
+
+# Keyed by content_version(): what the published page tree says (sites, routes, links).
+tree_memo = VersionedMemo()
+# Keyed by current_version(): anything any content write may change (snippet names...).
+content_memo = VersionedMemo()
+
+
 def connect_content_version_signals():
-    from wagtail.models import Page, Site
+    from wagtail.models import Locale, Page, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     uid = "hub.content-version"
@@ -62,6 +120,8 @@ def connect_content_version_signals():
     post_delete.connect(bump_content_version, sender=Page, dispatch_uid=f"{uid}.deleted")
     post_save.connect(bump_content_version, sender=Site, dispatch_uid=f"{uid}.site")
     post_delete.connect(bump_content_version, sender=Site, dispatch_uid=f"{uid}.site-deleted")
+    post_save.connect(bump_content_version, sender=Locale, dispatch_uid=f"{uid}.locale")
+    post_delete.connect(bump_content_version, sender=Locale, dispatch_uid=f"{uid}.locale-deleted")
 
 
 # --- Page cache for anonymous readers --------------------------------------------------
@@ -78,10 +138,15 @@ WATCHED_APPS = {
     "wagtaildocs",
     "wagtailredirects",
     "wagtail_localize",
+    "wagtailsearchpromotions",
     "taggit",
 }
 # Written while pages are read, or never shown on a page.
-IGNORED_MODELS = {"wagtailimages.rendition", "wagtailcore.pagesubscription"}
+IGNORED_MODELS = {
+    "wagtailimages.rendition",
+    "wagtailcore.pagesubscription",
+    "wagtailsearchpromotions.querydailyhits",
+}
 MAX_BYTES = 1024 * 1024
 NEVER_CACHE = {"private", "no-cache", "no-store"}
 

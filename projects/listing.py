@@ -7,9 +7,10 @@ values are ignored and impossible page numbers land on a real page: bad input ne
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
+from hub.routing import default_locale as default_locale_memo
 from projects.facets import FACETS, cached_search, get_index
 from search.service import clean_query, search_ids
 
@@ -53,6 +54,8 @@ class RegistryResult:
     total: int
     degraded: bool
     params: object
+    # The primary keys on this page, in order: the key of the cached card list.
+    page_keys: str = ""
 
     @property
     def projects(self):
@@ -91,7 +94,7 @@ class RegistryQuery:
     def run(self):
         from projects.models import ProjectPage
 
-        default_locale = Locale.get_default()
+        default_locale = default_locale_memo()
         index = get_index(self.locale.pk, default_locale.pk)
         selected = {
             name: [v for v in dict.fromkeys(values) if v in index.known_values(name)]
@@ -124,7 +127,10 @@ class RegistryQuery:
 
         paginator = Paginator(ordered, PAGE_SIZE)
         page = paginator.get_page(self.page_number)
-        page.object_list = self._load(ProjectPage, page.object_list, index)
+        pks = list(page.object_list)
+        # Loaded only when the cards are rendered: the template caches the card list by
+        # these keys ({% sharedfragment %}), so a repeated page costs no project queries.
+        page.object_list = SimpleLazyObject(lambda: self._load(ProjectPage, pks, index))
 
         counts = index.counts(selected, base)
         facets = []
@@ -152,6 +158,7 @@ class RegistryQuery:
             total=paginator.count,
             degraded=degraded,
             params=selected,
+            page_keys=",".join(map(str, pks)),
         )
 
     def _load(self, model, pks, index):

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -350,18 +351,25 @@ class ProjectPage(Page):
         from projects import permissions
 
         context = super().get_context(request, *args, **kwargs)
-        context["related_projects"] = self.get_related_projects()
+        # Lazy: the template keeps the public parts in {% sharedfragment %}s, so for most
+        # readers neither the related projects nor the members are queried.
+        context["related_projects"] = SimpleLazyObject(lambda: list(self.get_related_projects()))
         user = request.user
         context["show_contacts"] = user.is_authenticated
-        canonical = self.get_canonical()
-        members = list(
-            canonical.members.filter(user__isnull=False)
-            .select_related("user")
-            .order_by("joined_at")
+        canonical = SimpleLazyObject(self.get_canonical)
+        members = SimpleLazyObject(
+            lambda: list(
+                canonical.members.filter(user__isnull=False)
+                .select_related("user")
+                .order_by("joined_at")
+            )
         )
         context["members"] = members
         context["canonical"] = canonical
         if user.is_authenticated:
+            canonical = self.get_canonical()
+            members = list(members)
+            context.update(canonical=canonical, members=members)
             is_member = any(member.user_id == user.pk for member in members)
             my_request = (
                 JoinRequest.objects.filter(

@@ -13,11 +13,12 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import ManyToManyField
 from django.utils.text import capfirst
-from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from hub.cache import content_memo, current_version
 from hub.models import Theme
+from hub.routing import active_locale, default_locale, find_site
 from search import service, snippets, spelling, stats
 from search.facets import FacetIndex, FacetValue
 
@@ -108,7 +109,7 @@ def themes_field(model):
 
 def _theme_labels(locale, slugs):
     """Theme slug → name in ``locale``, falling back to the default language's name."""
-    default = Locale.get_default()
+    default = default_locale()
     labels = {}
     rows = Theme.objects.filter(slug__in=slugs, locale_id__in={locale.pk, default.pk})
     for slug, name, locale_id in rows.values_list("slug", "name", "locale_id"):
@@ -132,21 +133,40 @@ class SiteSearch:
         selected = {
             name: [v[:100] for v in get.getlist(name)[:20] if v] for name in ("type", "theme")
         }
-        try:
-            locale = Locale.objects.get_for_language(
-                getattr(request, "LANGUAGE_CODE", None) or get_language()
-            )
-        except Locale.DoesNotExist:
-            locale = Locale.get_default()
+        # LocaleMiddleware has activated the request's language.
+        locale = active_locale() or default_locale()
         return cls(get.get("q", ""), selected, get.get("page", 1), locale, request)
 
     def base_queryset(self):
         return Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
 
     def run(self):
-        result = SiteSearchResult(query=self.query)
+        """The results page; the same search in the same language is computed once per
+        content change in each worker (``hub.cache.content_memo``), but always counted."""
         if not self.query:
-            return result
+            return SiteSearchResult(query=self.query)
+        site = find_site(self.request) if self.request is not None else None
+        key = (
+            "site-search",
+            getattr(site, "pk", None),
+            self.locale.pk,
+            self.query,
+            tuple(sorted((name, tuple(values)) for name, values in self.selected.items())),
+            str(self.page_number),
+        )
+        version = current_version()
+        result = content_memo.get(version, key)
+        if result is None:
+            result = self._compute()
+            if not result.degraded:  # a fallback answer must go as soon as the engine is back
+                content_memo.set(version, key, result)
+        first_view = not any(self.selected.values()) and str(self.page_number) in ("", "1")
+        if first_view and self.log:
+            stats.record(self.query, self.locale.language_code, result.total + len(result.picks))
+        return result
+
+    def _compute(self):
+        result = SiteSearchResult(query=self.query)
         queryset = self.base_queryset()
         outcome = service.search_ids(queryset, self.query, limit=RESULT_LIMIT)
         result.degraded, result.fuzzy = outcome.degraded, outcome.fuzzy
@@ -180,8 +200,6 @@ class SiteSearch:
         result.results = self._load(list(result.page.object_list), labels, queryset, outcome)
         if not result.total and not result.picks:
             result.suggestion = self._suggestion(queryset)
-        if first_view and self.log:
-            stats.record(self.query, self.locale.language_code, result.total + len(result.picks))
         return result
 
     def _facet_index(self, ids):

@@ -1,14 +1,19 @@
 import pytest
 from django.core.cache import cache
 
+from hub.cache import content_memo, tree_memo
 from tests.factories import make_campus, make_site, make_theme, make_unit
 
 
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
+    tree_memo.clear()
+    content_memo.clear()
     yield
     cache.clear()
+    tree_memo.clear()
+    content_memo.clear()
 
 
 @pytest.fixture

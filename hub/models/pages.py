@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -31,13 +32,20 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific().in_menu()
+        # Lazy (``public()`` queries as soon as it is called): the template keeps this page's
+        # content in a {% sharedfragment %}, so usually neither list is needed.
+        context["sections"] = SimpleLazyObject(
+            lambda: list(self.get_children().live().public().specific().in_menu())
+        )
+        context["latest_projects"] = SimpleLazyObject(self.latest_projects)
+        return context
+
+    def latest_projects(self, limit=6):
         project_model = apps.get_model("projects", "ProjectPage")
-        context["latest_projects"] = (
+        return list(
             project_model.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .select_related("lead_unit")
-            .order_by("-first_published_at")[:6]
+            .order_by("-first_published_at")[:limit]
         )
-        return context

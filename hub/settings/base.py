@@ -163,6 +163,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Site and page routes from a per-process memo keyed by the content version (hub/routing.py).
+    "hub.routing.PageRouteMemoMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -364,6 +366,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # --- Page cache for anonymous readers (hub/cache.py) ----------------------------------------
 # Seconds a finished page is kept for readers without a session; 0 switches it off.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
+# {% sharedfragment %}: public parts of pages rendered once per content change (0 turns it off).
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "3600"))
 PAGE_CACHE_EXCLUDED_PATHS = ["accounts/"]  # after the language prefix
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -362,16 +362,18 @@ class GuidelinePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        toc, body_items = self.outline()
+        # Lazy: the template keeps the public parts in {% sharedfragment %}s, so on most
+        # requests none of these is needed and none of their queries runs.
+        outline = SimpleLazyObject(self.outline)
         context.update(
             {
-                "topics": self.get_topics(),
-                "toc": toc,
-                "body_items": body_items,
-                "index_page": self._index_page(),
-                "related_guidance": self.get_related_guidance(),
-                "related_projects": self.get_related_projects(),
-                "resources": self.get_resources(),
+                "topics": SimpleLazyObject(self.get_topics),
+                "toc": SimpleLazyObject(lambda: outline[0]),
+                "body_items": SimpleLazyObject(lambda: outline[1]),
+                "index_page": SimpleLazyObject(self._index_page),
+                "related_guidance": SimpleLazyObject(self.get_related_guidance),
+                "related_projects": SimpleLazyObject(self.get_related_projects),
+                "resources": SimpleLazyObject(self.get_resources),
                 "feedback_answered": feedback_rules.already_answered(request, self),
                 "feedback_url": (self.get_url(request) or "") + self.reverse_subpage("feedback"),
             }

@@ -1,0 +1,193 @@
+"""Uncached rendering: remembered routes and shared fragments never show stale or private data.
+
+The anonymous page cache is off here (the default in tests): these are the paths every
+signed-in reader, and every page the cache does not hold, goes through.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.translation import override
+
+from hub.cache import VersionedMemo, content_version
+from projects.models import ProjectMember
+from tests.factories import make_project, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries), response.content.decode()
+
+
+# --- VersionedMemo ----------------------------------------------------------------------------
+
+
+def test_memo_forgets_everything_when_the_version_moves_on():
+    memo = VersionedMemo(max_entries=10)
+    memo.set(1, "a", "first")
+    assert memo.get(1, "a") == "first"
+    assert memo.get(2, "a") is None
+    assert memo.get(1, "a") is None  # reading with a new version emptied the table
+
+
+def test_memo_is_bounded_and_keeps_the_recently_used():
+    memo = VersionedMemo(max_entries=3)
+    for key in "abc":
+        memo.set(7, key, key.upper())
+    assert memo.get(7, "a") == "A"  # a is now the most recently used
+    memo.set(7, "d", "D")
+    assert memo.get(7, "b") is None  # the least recently used went
+    assert [memo.get(7, k) for k in "acd"] == ["A", "C", "D"]
+
+
+def test_memo_remembers_nothing_without_a_version():
+    memo = VersionedMemo()
+    memo.set(None, "a", 1)
+    assert memo.get(None, "a") is None
+
+
+def test_content_version_starts_somewhere_random_after_the_cache_is_cleared():
+    from django.core.cache import cache
+
+    first = content_version()
+    cache.clear()
+    assert content_version() != first  # a cleared cache can never revive a worker's old memo
+
+
+# --- Routes -------------------------------------------------------------------------------------
+
+
+def test_a_remembered_route_costs_fewer_queries_and_serves_the_same_page(client, registry):
+    project = make_project(registry, title="Feedback loop audit")
+    cold, cold_html = _queries(client, project.url)
+    warm, warm_html = _queries(client, project.url)
+    assert warm < cold
+    assert "Feedback loop audit" in warm_html
+    assert warm_html == cold_html
+
+
+def test_a_new_slug_moves_the_page_at_once(client, registry):
+    project = make_project(registry, title="Ramp audit", slug="ramp-audit")
+    assert client.get("/en/projects/ramp-audit/").status_code == 200
+    project.slug = "step-free-audit"
+    project.save_revision().publish()
+    assert client.get("/en/projects/ramp-audit/").status_code == 404
+    assert client.get("/en/projects/step-free-audit/").status_code == 200
+
+
+def test_an_unpublished_page_is_gone_at_once(client, registry):
+    project = make_project(registry, title="Library hours poll")
+    assert client.get(project.url).status_code == 200
+    project.unpublish()
+    assert client.get(project.url).status_code == 404
+
+
+def test_a_page_taken_offline_without_a_signal_is_not_served_from_the_memo(client, registry):
+    project = make_project(registry, title="Quiet withdrawal")
+    assert client.get(project.url).status_code == 200
+    type(project).objects.filter(pk=project.pk).update(live=False)  # no publish signal at all
+    assert client.get(project.url).status_code == 404
+
+
+def test_routable_sub_pages_still_resolve_through_the_memo(client, registry):
+    assert client.get(registry.url).status_code == 200
+    assert client.get(registry.url).status_code == 200  # now from the memo
+    response = client.get(registry.url + "register/")
+    assert response.status_code in (200, 302)  # the sign-in redirect for anonymous readers
+    assert client.get(registry.url + "no-such-sub-page/").status_code == 404
+
+
+# --- Shared fragments ---------------------------------------------------------------------------
+
+
+def test_an_edited_project_shows_its_new_text_everywhere_at_once(client, home, registry):
+    project = make_project(registry, title="Old survey title", summary="The old summary.")
+    for url in (project.url, registry.url, home.url):
+        assert "Old survey title" in client.get(url).content.decode()
+    project.title = "Renamed survey"
+    project.summary = "A brand new summary."
+    project.save_revision().publish()
+    for url in (project.url, registry.url, home.url):
+        html = client.get(url).content.decode()
+        assert "Renamed survey" in html, url
+        assert "Old survey title" not in html, url
+    assert "A brand new summary." in client.get(project.url).content.decode()
+
+
+def test_contacts_are_never_served_from_a_fragment_to_anonymous_readers(client, registry):
+    lead = make_user("lead@example.org", groups=["Staff"], first_name="Lea")
+    project = make_project(registry, title="Mentoring scheme", staff_lead=lead)
+    reader = make_user("reader@example.org", groups=["Officers"])
+    client.force_login(reader)
+    assert "lead@example.org" in client.get(project.url).content.decode()
+    client.logout()
+    assert "lead@example.org" not in client.get(project.url).content.decode()
+    client.force_login(reader)
+    assert "lead@example.org" in client.get(project.url).content.decode()
+
+
+def test_a_new_member_appears_without_a_publish(client, registry):
+    project = make_project(registry, title="Course reps forum")
+    assert "No officers have joined yet." in client.get(project.url).content.decode()
+    officer = make_user("member@example.org", groups=["Officers"], display_name="Ada Member")
+    ProjectMember.objects.create(project=project, user=officer)
+    html = client.get(project.url).content.decode()
+    assert "Ada Member" in html
+    assert "No officers have joined yet." not in html
+
+
+def test_a_preview_is_never_kept_for_readers(client, registry):
+    project = make_project(registry, title="Published title", summary="Published summary.")
+    assert "Published title" in client.get(project.url).content.decode()
+    project.title = "Unpublished draft title"
+    project.outcomes = "Draft outcomes nobody may read yet."
+    preview = project.make_preview_request()
+    assert "Draft outcomes nobody may read yet." in preview.render().content.decode()
+    html = client.get(project.url).content.decode()
+    assert "Draft outcomes nobody may read yet." not in html
+    assert "Unpublished draft title" not in html
+    assert "Published title" in html
+
+
+def test_renamed_taxonomy_labels_show_at_once(client, registry, taxonomy):
+    theme = taxonomy["themes"]["wellbeing"]
+    project = make_project(registry, title="Wellbeing week", themes=[theme])
+    assert "Wellbeing" in client.get(project.url).content.decode()
+    theme.name = "Mental health"
+    theme.save()
+    assert "Mental health" in client.get(project.url).content.decode()
+
+
+def test_translated_theme_names_follow_the_reader_language(client, registry, taxonomy):
+    from wagtail.models import Locale
+
+    theme = taxonomy["themes"]["wellbeing"]
+    german = theme.copy_for_translation(Locale.objects.get(language_code="de"))
+    german.name = "Wohlbefinden"
+    german.save()
+    project = make_project(registry, title="Wellbeing week", themes=[theme])
+    from hub.templatetags.hub_tags import localized_name
+
+    with override("de"):
+        assert localized_name(theme) == "Wohlbefinden"
+    with override("en"):
+        assert localized_name(theme) == theme.name
+    assert project.pk
+
+
+def test_site_search_counts_every_search_and_sees_new_pages_at_once(client, registry):
+    from search.models import SearchTermDay
+
+    first_project = make_project(registry, title="Accessibility walkabout")
+    first = client.get("/en/search/", {"q": "walkabout"}).content.decode()
+    client.get("/en/search/", {"q": "walkabout"})
+    assert sum(SearchTermDay.objects.values_list("searches", flat=True)) == 2
+    assert first_project.url in first
+    second_project = make_project(registry, title="Second walkabout of the campus")
+    html = client.get("/en/search/", {"q": "walkabout"}).content.decode()
+    assert second_project.url in html
+    assert first_project.url in html
