@@ -7,8 +7,12 @@ collects static files, and serves the site with gunicorn on 127.0.0.1. wrk (Debi
 with apt when missing) then sends 50 concurrent clients at each page for BENCH_SECONDS
 (default 10) and reports requests per second and p50/p99 latency:
 
-- pass "uncached": the page cache off (PAGE_CACHE_SECONDS=0), every request renders the page;
-- pass "cached": the anonymous page cache on, as in production;
+- pass "uncached": the page cache off (PAGE_CACHE_SECONDS=0), every request goes through
+  Django, routing and the view; public page parts come from {% sharedfragment %} as in
+  production (what a signed-in reader, or a page the cache does not hold, costs);
+- pass "fragments off": also FRAGMENT_CACHE_SECONDS=0, every byte of every page rendered;
+- pass "cached": the anonymous page cache on, as in production (site search is never
+  page-cached: every search is counted);
 
 each side by side with a static CSS file served by the same gunicorn/WhiteNoise (the practical
 upper bound). Requests carry ``X-Forwarded-Proto: https`` as from the TLS proxy in front of a
@@ -148,10 +152,13 @@ class Stack:
         run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=self._env)
         log(f"database and static files ready in {time.monotonic() - started:.0f}s")
 
-    def serve(self, page_cache_seconds):
+    def serve(self, page_cache_seconds, fragment_cache_seconds=3600):
         self.stop_server()
         shutil.rmtree(self.workdir / "cache", ignore_errors=True)
-        env = self.env(PAGE_CACHE_SECONDS=str(page_cache_seconds))
+        env = self.env(
+            PAGE_CACHE_SECONDS=str(page_cache_seconds),
+            FRAGMENT_CACHE_SECONDS=str(fragment_cache_seconds),
+        )
         env["SECRET_KEY"] = self._env["SECRET_KEY"]
         self.server_log = open(self.workdir / "gunicorn.log", "a")  # noqa: SIM115
         self.server = subprocess.Popen(
@@ -226,9 +233,12 @@ def discover_urls(stack):
     urls["project"] = match.group(1)
     status, _headers, body = fetch(stack.base + "/en/guidance/")
     guideline = None
-    if status == 200:
-        links = re.findall(r'href="(/en/guidance/[^"?#]+/)"', body.decode())
-        guideline = next((link for link in links if link != "/en/guidance/"), None)
+    if status == 200:  # the first guideline card (not the resource library or a filter link)
+        match = re.search(
+            r'class="card guideline-card">\s*<h3 class="card__title"><a href="([^"]+)"',
+            body.decode(),
+        )
+        guideline = match.group(1) if match else None
     if guideline:
         urls["guideline"] = guideline
     manifest = json.loads((stack.workdir / "static" / "staticfiles.json").read_text())
@@ -275,7 +285,12 @@ def wrk(url):
     }
 
 
-def measure(stack, urls, cached):
+# Site search results are never kept by the page cache (every search is counted, and a
+# fallback notice must go when the engine is back): its "cached" figure is a rendered page.
+NEVER_PAGE_CACHED = {"site search"}
+
+
+def measure(stack, urls, label, cached):
     results = {}
     for name, path in urls.items():
         url = stack.base + path
@@ -285,14 +300,14 @@ def measure(stack, urls, cached):
             raise SystemExit(f"{name} {path} answered {status}")
         cache_state = headers.get("X-Page-Cache")
         if name != "static":
-            expected = "hit" if cached else None
+            expected = "hit" if cached and name not in NEVER_PAGE_CACHED else None
             if cache_state != expected:
                 raise SystemExit(f"{name}: X-Page-Cache is {cache_state!r}, expected {expected!r}")
         result = wrk(url)
         result["path"] = path
         results[name] = result
         log(
-            f"{'cached' if cached else 'uncached':8} {name:16} {result['rps']:8.1f} req/s  "
+            f"{label:9} {name:16} {result['rps']:8.1f} req/s  "
             f"p50 {result['p50_ms']:7.1f} ms  p99 {result['p99_ms']:7.1f} ms  "
             f"errors {result['socket_errors'] + result['non_2xx_3xx']}"
         )
@@ -300,43 +315,49 @@ def measure(stack, urls, cached):
 
 
 def summarise(report):
-    uncached, cached = report["passes"]["uncached"], report["passes"]["cached"]
+    passes = report["passes"]
+    uncached, rendered, cached = passes["uncached"], passes["rendered"], passes["cached"]
     lines = [
         f"Load benchmark: gunicorn 2 workers, production settings, PostgreSQL, "
-        f"{CONNECTIONS} clients, {SECONDS}s per page (wrk)",
-        f"{'page':16} {'uncached req/s':>15} {'p50':>8} {'p99':>8} {'cached req/s':>13} "
-        f"{'p50':>8} {'p99':>8}  reference ×1.5",
+        f"{CONNECTIONS} clients, {SECONDS}s per page (wrk). req/s (p50/p99 ms)",
+        f"{'page':16} {'uncached':>22} {'fragments off':>22} {'page cache':>22}  "
+        f"target (uncached ≥ 1.5 × reference)",
     ]
+
+    def cell(r):
+        return f"{r['rps']:8.1f} ({r['p50_ms']:.0f}/{r['p99_ms']:.0f})"
+
     checks = []
     for name in uncached:
-        u, c = uncached[name], cached[name]
         ref = REFERENCE.get(COMPARABLE.get(name, "static"))
         target = ref * 1.5 if name != "static" else None
         mark = ""
         if target:
-            ok = u["rps"] >= target
+            ok = uncached[name]["rps"] >= target
             checks.append(ok)
-            mark = f"{'ok ' if ok else 'LOW'} (≥ {target:.0f})"
+            raw = "ok" if rendered[name]["rps"] >= target else "below"
+            mark = f"{'ok ' if ok else 'LOW'} (≥ {target:.0f}; fragments off: {raw})"
         lines.append(
-            f"{name:16} {u['rps']:15.1f} {u['p50_ms']:8.1f} {u['p99_ms']:8.1f} "
-            f"{c['rps']:13.1f} {c['p50_ms']:8.1f} {c['p99_ms']:8.1f}  {mark}"
+            f"{name:16} {cell(uncached[name]):>22} {cell(rendered[name]):>22} "
+            f"{cell(cached[name]):>22}  {mark}"
         )
     static = cached["static"]["rps"]
-    best = max((r["rps"], n) for n, r in cached.items() if n != "static")
+    page_cached = {n: r for n, r in cached.items() if n != "static" and n not in NEVER_PAGE_CACHED}
+    best = max((r["rps"], n) for n, r in page_cached.items())
     share = best[0] / static if static else 0
+    lowest = min(r["rps"] for r in page_cached.values()) / static if static else 0
     lines.append(
-        f"cached pages vs the static file in the same run: best {best[1]} at {share:.0%} "
-        f"of {static:.0f} req/s ({'ok' if share >= 0.3 else 'LOW'}: target ≥ 30%); "
-        f"lowest {min(r['rps'] for n, r in cached.items() if n != 'static') / static:.0%}"
+        f"page-cached pages vs the static file in the same run: best {best[1]} at {share:.0%} "
+        f"of {static:.0f} req/s, lowest {lowest:.0%} ({'ok' if lowest >= 0.3 else 'LOW'}: "
+        f"target ≥ 30%)"
     )
     report["targets"] = {
         "uncached_at_least_1_5x_reference": all(checks),
         "best_cached_share_of_static": round(share, 3),
-        "cached_at_least_30_percent_of_static": share >= 0.3,
+        "lowest_cached_share_of_static": round(lowest, 3),
+        "cached_at_least_30_percent_of_static": lowest >= 0.3,
     }
-    errors = sum(
-        r["socket_errors"] + r["non_2xx_3xx"] for p in report["passes"].values() for r in p.values()
-    )
+    errors = sum(r["socket_errors"] + r["non_2xx_3xx"] for p in passes.values() for r in p.values())
     report["errors"] = errors
     lines.append(f"errors under {CONNECTIONS} concurrent clients: {errors}")
     return "\n".join(lines)
@@ -368,9 +389,11 @@ def main():
             "reference_bakerydemo_rps": REFERENCE,
             "passes": {},
         }
-        report["passes"]["uncached"] = measure(stack, urls, cached=False)
+        report["passes"]["uncached"] = measure(stack, urls, "uncached", cached=False)
+        stack.serve(page_cache_seconds=0, fragment_cache_seconds=0)
+        report["passes"]["rendered"] = measure(stack, urls, "fragm.off", cached=False)
         stack.serve(page_cache_seconds=300)
-        report["passes"]["cached"] = measure(stack, urls, cached=True)
+        report["passes"]["cached"] = measure(stack, urls, "cached", cached=True)
         summary = summarise(report)
         RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / "load.json").write_text(json.dumps(report, indent=2) + "\n")

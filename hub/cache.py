@@ -182,6 +182,12 @@ def connect_signals():
         signal.connect(_content_changed, dispatch_uid=f"hub.page-cache.{id(signal)}")
 
 
+def keep_out_of_page_cache(request) -> None:
+    """This response must not be kept for other readers (e.g. search fell back to the
+    database: the "less precise" notice has to go as soon as the engine is back)."""
+    request._keep_out_of_page_cache = True
+
+
 def _cache_control(response) -> set[str]:
     value = response.get("Cache-Control", "")
     return {part.split("=")[0].strip().lower() for part in cc_delim_re.split(value) if part}
@@ -244,6 +250,7 @@ class AnonymousPageCacheMiddleware:
     def storable(self, request, response) -> bool:
         return (
             response.status_code == 200
+            and not getattr(request, "_keep_out_of_page_cache", False)
             and not response.streaming
             and response.get("Content-Type", "").startswith("text/html")
             and not response.cookies

@@ -160,3 +160,31 @@ class SiteLoginForm(RateLimitedLoginMixin, AuthenticationForm):
 
 class AdminLoginForm(RateLimitedLoginMixin, WagtailLoginForm):
     """Wagtail's admin sign-in form (``WAGTAILADMIN_USER_LOGIN_FORM``)."""
+
+
+# --- Forms without a CSRF token -------------------------------------------------------------
+# A form anyone may send without signing in ("Was this helpful?") changes nothing that belongs
+# to the sender, so it needs no per-browser token: a token would make every page carrying the
+# form uncacheable. Cross-site submission is still refused, by the browser's own headers
+# (OWASP's "verifying origin with standard headers"): Sec-Fetch-Site, or else Origin.
+
+
+def origin_checked(view):
+    """Mark a routable-page view whose POSTs are checked by origin instead of a CSRF token."""
+    view.csrf_origin_checked = True
+    return view
+
+
+def same_origin(request) -> bool:
+    """Whether the browser says this request comes from a page of this site."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return fetch_site in {"same-origin", "none"}
+    origin = request.headers.get("Origin")
+    if not origin or origin == "null":
+        return False
+    try:
+        own = f"{request.scheme}://{request.get_host()}"
+    except Exception:  # noqa: BLE001 (DisallowedHost: certainly not our origin)
+        return False
+    return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS

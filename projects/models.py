@@ -15,6 +15,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BodyBlock
+from hub.cache import keep_out_of_page_cache
+from hub.indexing import prefetch_parental_relations
 from projects.upkeep import is_possibly_stale
 
 # Paths under the registry that belong to the registry's own views (see projects/urls.py),
@@ -67,7 +69,9 @@ class ProjectIndexPage(RoutablePageMixin, Page):
         from projects.permissions import can_register
 
         context = super().get_context(request, *args, **kwargs)
-        context["registry"] = RegistryQuery.from_request(self, request).run()
+        context["registry"] = registry = RegistryQuery.from_request(self, request).run()
+        if registry.degraded:
+            keep_out_of_page_cache(request)
         context["can_register"] = can_register(request.user, self)
         return context
 
@@ -298,6 +302,10 @@ class ProjectPage(Page):
         if obj.staff_lead_id is None and content.get("staff_lead"):
             obj.needs_new_lead = True
         return obj
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return prefetch_parental_relations(cls, super().get_indexed_objects())
 
     @property
     def is_possibly_stale(self):

@@ -158,13 +158,14 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Site and page routes from a per-process memo keyed by the content version; before the
+    # CSRF check, which it tells about origin-checked page forms (hub/routing.py).
+    "hub.routing.PageRouteMemoMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Site and page routes from a per-process memo keyed by the content version (hub/routing.py).
-    "hub.routing.PageRouteMemoMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"

@@ -18,6 +18,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.cache import keep_out_of_page_cache
+from hub.indexing import prefetch_parental_relations
+from hub.security import origin_checked
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
 from knowledge.localize import localize_pages, localize_snippets
@@ -84,6 +87,8 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         listing = GuidanceQuery.from_request(self, request).run()
+        if listing.degraded:
+            keep_out_of_page_cache(request)
         context["listing"] = listing
         if listing.is_browsing:
             context.update(landing_sections(self, listing))
@@ -98,6 +103,8 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         from knowledge.listing import ResourceQuery
 
         library = ResourceQuery.from_request(self, request).run()
+        if library.degraded:
+            keep_out_of_page_cache(request)
         return self.render(
             request,
             template="knowledge/resource_library.html",
@@ -210,6 +217,10 @@ class GuidelinePage(RoutablePageMixin, Page):
         index.FilterField("review_by"),
         index.FilterField("first_published_at"),
     ]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return prefetch_parental_relations(cls, super().get_indexed_objects())
 
     translatable_fields = [
         TranslatableField("title"),
@@ -384,6 +395,7 @@ class GuidelinePage(RoutablePageMixin, Page):
     # --- "Was this helpful?" ---------------------------------------------------------------
 
     @path("feedback/", name="feedback")
+    @origin_checked  # no CSRF token, so guidance pages stay cacheable (see hub.security)
     def submit_feedback(self, request):
         """Record an anonymous yes/no (and optional comment); once per browser session."""
         if request.method != "POST":

@@ -13,6 +13,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.indexing import prefetch_parental_relations
+
 
 def default_locale_themes():
     """Editors pick themes in the default language; slugs are the same in every language."""
@@ -93,6 +95,10 @@ class Resource(TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("language"),
         index.FilterField("locale_id"),
     ]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return prefetch_parental_relations(cls, super().get_indexed_objects())
 
     translatable_fields = [
         TranslatableField("title"),

@@ -1,4 +1,4 @@
-"""'Was this helpful?': anonymous, once per browser session, rate limited, CSRF-protected."""
+"""'Was this helpful?': anonymous, once per browser session, rate limited, refused cross-site."""
 
 import pytest
 from django.test import Client
@@ -20,7 +20,7 @@ def url(page):
 def test_form_is_shown_with_its_labels(client, page):
     html = client.get(page.url).content.decode()
     assert f'action="{url(page)}"' in html
-    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'name="csrfmiddlewaretoken"' not in html  # so the page stays cacheable
     assert '<legend><h2 id="feedback-heading">Was this helpful?</h2></legend>' in html
     assert '<label for="feedback-helpful-yes">Yes</label>' in html
     assert '<label for="feedback-comment">' in html
@@ -89,20 +89,52 @@ def test_an_overlong_comment_is_refused_but_kept_for_the_reader(client, page):
     assert not Feedback.objects.exists()
 
 
-def test_missing_csrf_token_is_rejected(page):
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},  # a browser always says where a POST comes from; no word means no
+        {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        {"HTTP_SEC_FETCH_SITE": "same-site"},  # a sibling sub-domain is another site here
+        {"HTTP_ORIGIN": "https://attacker.example"},
+        {"HTTP_ORIGIN": "null"},
+        {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "http://testserver"},
+    ],
+)
+def test_a_cross_site_post_is_refused(page, headers):
     browser = Client(enforce_csrf_checks=True)
-    response = browser.post(url(page), {"helpful": "yes"})
+    response = browser.post(url(page), {"helpful": "yes"}, **headers)
     assert response.status_code == 403
     assert not Feedback.objects.exists()
 
 
-def test_with_a_csrf_token_it_works(page):
+@pytest.mark.parametrize(
+    "headers", [{"HTTP_SEC_FETCH_SITE": "same-origin"}, {"HTTP_ORIGIN": "http://testserver"}]
+)
+def test_a_post_from_the_page_itself_needs_no_token(page, headers):
     browser = Client(enforce_csrf_checks=True)
-    browser.get(page.url)
-    token = browser.cookies["csrftoken"].value
-    response = browser.post(url(page), {"helpful": "yes", "csrfmiddlewaretoken": token})
+    response = browser.post(url(page), {"helpful": "yes"}, **headers)
     assert response.status_code == 302
     assert Feedback.objects.count() == 1
+
+
+def test_other_posts_still_need_their_csrf_token(page, people):
+    browser = Client(enforce_csrf_checks=True)
+    same_origin = {"HTTP_SEC_FETCH_SITE": "same-origin"}
+    # the guideline itself (a routable page's other view), and a signed-in form elsewhere
+    response = browser.post(page.url, {"helpful": "yes"}, **same_origin)
+    assert response.status_code == 403
+    assert b"CSRF" in response.content
+    browser.force_login(people["staff"])
+    response = browser.post("/en/projects/register/", {"title": "x"}, **same_origin)
+    assert response.status_code == 403
+    assert b"CSRF" in response.content
+
+
+def test_the_guideline_is_kept_by_the_anonymous_page_cache(page, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    browser = Client()
+    assert browser.get(page.url)["X-Page-Cache"] == "miss"
+    assert browser.get(page.url)["X-Page-Cache"] == "hit"
 
 
 def test_one_answer_per_browser_session(client, page):

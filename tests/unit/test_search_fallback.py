@@ -130,3 +130,19 @@ def test_no_fallback_configured_means_an_empty_degraded_answer(registry, setting
         make_project(registry, title="Peer mentoring scheme")
         outcome = service.search_ids(ProjectPage.objects.all(), "mentoring")
     assert outcome.degraded and outcome.ids == []
+
+
+@pytest.mark.parametrize("path", ["/en/projects/", "/en/search/"])
+def test_a_degraded_page_is_not_kept_by_the_page_cache(client, projects, dead_engine, path):
+    with override_settings(PAGE_CACHE_SECONDS=300):
+        first = client.get(path, {"q": "wellbeing"})
+        second = client.get(path, {"q": "wellbeing"})
+    assert "results may be less precise" in first.content.decode()
+    assert first.get("X-Page-Cache") != "miss"  # "miss" means it was stored for others
+    assert second.get("X-Page-Cache") != "hit"
+
+
+def test_the_registry_page_is_cached_again_once_search_is_healthy(client, projects):
+    with override_settings(PAGE_CACHE_SECONDS=300):
+        assert client.get("/en/projects/", {"q": "wellbeing"})["X-Page-Cache"] == "miss"
+        assert client.get("/en/projects/", {"q": "wellbeing"})["X-Page-Cache"] == "hit"
