@@ -9,26 +9,14 @@ Compared with looping over ``index.add_items`` (what ``update_index`` does), thi
   (``parallel_bulk``: the HTTP requests run in threads, which wait on the engine, not Python).
 """
 
-from django.core.exceptions import FieldDoesNotExist
-from modelcluster.fields import ParentalManyToManyField
-from modelsearch.index import RelatedFields
+from hub.indexing import prefetch_parental_relations
 
 READ_BATCH = 1000
 BULK_CHUNK = 500
 
 
 def indexed_queryset(model):
-    queryset = model.get_indexed_objects()
-    for field in model.get_search_fields():
-        if not isinstance(field, RelatedFields):
-            continue
-        try:
-            relation = model._meta.get_field(field.field_name)
-        except FieldDoesNotExist:
-            continue
-        if isinstance(relation, ParentalManyToManyField):
-            queryset = queryset.prefetch_related(field.field_name)
-    return queryset
+    return prefetch_parental_relations(model, model.get_indexed_objects())
 
 
 def iter_objects(queryset, batch=READ_BATCH):

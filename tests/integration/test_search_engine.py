@@ -350,3 +350,21 @@ def test_index_write_failure_never_breaks_a_save(registry, engine, settings, cap
     assert project.title == "Careers fair stands" and not project.live
     assert IndexBacklog.objects.filter(object_pk=str(project.pk)).count() == 1
     assert Page.objects.filter(pk=project.pk).exists()
+
+
+def test_a_section_moved_under_a_private_page_leaves_public_search(
+    client, projects, registry, engine, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Page, PageViewRestriction
+
+    from tests.factories import make_page
+
+    members = make_page(registry.get_parent(), Page, title="Members only", slug="members")
+    PageViewRestriction.objects.create(page=members, restriction_type="login")
+    assert "Monthly wellbeing poll" in titles(client.get(SEARCH, {"q": "wellbeing"}))
+    with django_capture_on_commit_callbacks(execute=True):
+        registry.move(members, pos="last-child")
+    engine.refresh()
+    # The projects' new paths reached the engine, so public() now filters them out there.
+    assert titles(client.get(SEARCH, {"q": "wellbeing"})) == []
+    assert not IndexBacklog.objects.exists()

@@ -146,3 +146,33 @@ def test_the_registry_page_is_cached_again_once_search_is_healthy(client, projec
     with override_settings(PAGE_CACHE_SECONDS=300):
         assert client.get("/en/projects/", {"q": "wellbeing"})["X-Page-Cache"] == "miss"
         assert client.get("/en/projects/", {"q": "wellbeing"})["X-Page-Cache"] == "hit"
+
+
+def test_a_moved_section_queues_its_whole_subtree_for_the_engine(
+    registry, projects, dead_engine, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Page
+
+    from tests.factories import make_page
+
+    home = registry.get_parent()
+    members = make_page(home, Page, title="Members only", slug="members")
+    IndexBacklog.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        registry.move(members, pos="last-child")
+    queued = set(
+        IndexBacklog.objects.filter(model_label="projects.projectpage").values_list(
+            "object_pk", flat=True
+        )
+    )
+    assert queued == {str(p.pk) for p in projects}  # every project below, not only the moved page
+
+
+def test_moving_a_page_without_an_engine_queues_nothing(registry, projects):
+    from wagtail.models import Page
+
+    from tests.factories import make_page
+
+    members = make_page(registry.get_parent(), Page, title="Members only", slug="members")
+    registry.move(members, pos="last-child")
+    assert not IndexBacklog.objects.exists()
