@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.models import Campus, Theme, Unit
 from projects.upkeep import reference_time, stale_cutoff
-from search.facets import FacetIndex, FacetValue, OrderedSelection
+from search.facets import FacetIndex, FacetValue, OrderedSelection, settle_long_lived
 
 VERSION_KEY = "projects:registry-version"
 _memo = {}
@@ -208,8 +208,13 @@ def get_index(locale_id, default_locale_id):
                 for stale in [k for k in _memo if k[0] == locale_id]:
                     del _memo[stale]
                 _memo[key] = index
+                if len(index) >= SETTLE_MIN_PROJECTS:
+                    settle_long_lived()  # one full collection now, no 100+ ms pauses later
     return index
 
+
+# Below this the index is too small for the garbage collector's walks to matter.
+SETTLE_MIN_PROJECTS = 5000
 
 _searches = OrderedDict()
 SEARCH_MEMO_SIZE = 512

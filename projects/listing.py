@@ -15,6 +15,10 @@ from projects.facets import FACETS, cached_search, get_index
 from search.service import clean_query, search_ids
 
 PAGE_SIZE = 20
+# The best matches of a text search that the registry lists and counts (as the site search
+# does): enough for any useful search, and an engine answers 1,000 ids about twice as fast as
+# 2,000 (at 100,000 projects, 13 against 23 ms).
+SEARCH_LIMIT = 1000
 SORTS = [
     ("relevance", _("Best match")),
     ("newest", _("Newest")),
@@ -56,6 +60,9 @@ class RegistryResult:
     params: object
     # The primary keys on this page, in order: the key of the cached card list.
     page_keys: str = ""
+    # The text search matched more than SEARCH_LIMIT projects: only the best are listed.
+    capped: bool = False
+    search_limit: int = 0
 
     @property
     def projects(self):
@@ -110,6 +117,7 @@ class RegistryQuery:
                 lambda: search_ids(
                     ProjectPage.objects.live().filter(locale_id=self.locale.pk),
                     self.query,
+                    limit=SEARCH_LIMIT,
                     exact=False,  # the facet index keeps only this locale's live projects
                 ),
             )
@@ -159,6 +167,8 @@ class RegistryQuery:
             degraded=degraded,
             params=selected,
             page_keys=",".join(map(str, pks)),
+            capped=relevance is not None and len(relevance) >= SEARCH_LIMIT,
+            search_limit=SEARCH_LIMIT,
         )
 
     def _load(self, model, pks, index):

@@ -236,3 +236,18 @@ def test_end_date_before_start_date_is_rejected(projects):
     with pytest.raises(ValidationError) as error:
         poll.full_clean()
     assert "end_date" in error.value.message_dict
+
+
+def test_a_very_broad_search_says_only_the_best_matches_are_listed(client, registry, monkeypatch):
+    from projects import listing
+
+    monkeypatch.setattr(listing, "SEARCH_LIMIT", 2)
+    for n in range(3):
+        make_project(registry, title=f"Wellbeing drop-in {n}")
+    response = client.get(registry.url, {"q": "wellbeing"})
+    assert response.context["registry"].capped
+    assert response.context["registry"].total == 2
+    assert "only the 2 best matches are listed" in response.content.decode()
+    narrow = client.get(registry.url, {"q": "drop-in 1"})
+    assert not narrow.context["registry"].capped
+    assert "best matches are listed" not in narrow.content.decode()
