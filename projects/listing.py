@@ -19,6 +19,27 @@ PAGE_SIZE = 20
 # does): enough for any useful search, and an engine answers 1,000 ids about twice as fast as
 # 2,000 (at 100,000 projects, 13 against 23 ms).
 SEARCH_LIMIT = 1000
+# What a project card reads (and Wagtail needs for the page's URL): loading only these makes
+# a page of 20 cards several times cheaper to build than whole pages.
+CARD_FIELDS = (
+    "id",
+    "content_type_id",
+    "path",
+    "depth",
+    "url_path",
+    "locale_id",
+    "live",
+    "translation_key",
+    "title",
+    "slug",
+    "summary",
+    "status",
+    "open_to_officers",
+    "first_published_at",
+    "last_confirmed_at",
+    "lead_unit__slug",
+    "lead_unit__name",
+)
 SORTS = [
     ("relevance", _("Best match")),
     ("newest", _("Newest")),
@@ -179,7 +200,7 @@ class RegistryQuery:
             project.pk: project
             for project in model.objects.filter(pk__in=pks)
             .select_related("lead_unit")
-            .defer_streamfields()
+            .only(*CARD_FIELDS)
         }
         theme_labels = {fv.value: fv.label for fv in index.labels.get("theme", [])}
         unit_labels = {fv.value: fv.label for fv in index.labels.get("unit", [])}
