@@ -70,8 +70,8 @@ class RegistryIndex(FacetIndex):
             return self.ordered(mask, ordering=ordering)
         positions = self.orderings[ordering]
         return FreshFirstSelection(
-            OrderedSelection(self, mask & ~stale, positions),
-            OrderedSelection(self, stale, positions),
+            OrderedSelection(self, mask & ~stale, positions, ordering=ordering),
+            OrderedSelection(self, stale, positions, ordering=ordering),
         )
 
 

@@ -7,6 +7,7 @@ handful of microseconds of arithmetic, whatever the backend, once the index is b
 """
 
 import gc
+import re
 from dataclasses import dataclass
 
 
@@ -55,6 +56,13 @@ class FacetIndex:
             for name, pks in orderings.items()
         }
         self.labels = labels or {}
+        # For each ordering, every position's rank in it (for sorting sparse selections).
+        self._ranks = {}
+        for name, positions in self.orderings.items():
+            ranks = [0] * len(self.pks)
+            for rank, position in enumerate(positions):
+                ranks[position] = rank
+            self._ranks[name] = ranks
 
     def __len__(self):
         return len(self.pks)
@@ -104,13 +112,35 @@ class FacetIndex:
             result[facet] = {value: (within & m).bit_count() for value, m in masks.items()}
         return result
 
+    def ranks(self, ordering):
+        """``ranks[position]``: where the item at ``position`` comes in ``ordering``."""
+        return self._ranks[ordering]
+
     def ordered(self, mask, ordering=None, relevance=None):
         """A lazy sequence of the pks in ``mask``, by ``ordering`` or by the ``relevance`` list."""
         if relevance is not None:
             positions = [self.position[pk] for pk in relevance if pk in self.position]
-        else:
-            positions = self.orderings[ordering]
-        return OrderedSelection(self, mask, positions)
+            return OrderedSelection(self, mask, positions)
+        return OrderedSelection(self, mask, self.orderings[ordering], ordering=ordering)
+
+
+_NONZERO_BYTE = re.compile(rb"[^\x00]")
+
+
+def set_positions(mask, size):
+    """The positions of the set bits of ``mask`` (an int of ``size`` bits), ascending.
+
+    Scans the bytes in C for the non-zero ones, so a sparse mask of 100,000 bits costs
+    microseconds, not a Python loop over every bit.
+    """
+    found = []
+    data = mask.to_bytes((size + 8) // 8, "little")
+    for match in _NONZERO_BYTE.finditer(data):
+        byte, base = data[match.start()], match.start() << 3
+        for bit in range(8):
+            if byte >> bit & 1:
+                found.append(base + bit)
+    return found
 
 
 class OrderedSelection:
@@ -120,10 +150,16 @@ class OrderedSelection:
     the relevance list first), so the count is a popcount.
     """
 
-    def __init__(self, index, mask, positions):
+    # A mask with fewer than 1/SPARSE of the positions set is sorted by rank instead of
+    # walking the whole ordering (at 100,000 projects, page 4 of a narrow search sorted by
+    # date walked ~100,000 positions in Python: tens of milliseconds).
+    SPARSE = 16
+
+    def __init__(self, index, mask, positions, ordering=None):
         self.index = index
         self.mask = mask
         self.positions = positions
+        self.ordering = ordering
 
     def count(self):
         return self.mask.bit_count()
@@ -136,8 +172,13 @@ class OrderedSelection:
             raise TypeError("OrderedSelection supports slices only")
         start = key.start or 0
         stop = key.stop if key.stop is not None else len(self.positions)
+        pks = self.index.pks
+        if self.ordering is not None and self.count() * self.SPARSE < len(self.positions):
+            ranks = self.index.ranks(self.ordering)
+            chosen = sorted(set_positions(self.mask, len(pks)), key=ranks.__getitem__)
+            return [pks[i] for i in chosen[start:stop]]
         bits = self.mask.to_bytes((len(self.index.pks) + 8) // 8, "little")
-        found, picked, pks = 0, [], self.index.pks
+        found, picked = 0, []
         for i in self.positions:
             if bits[i >> 3] >> (i & 7) & 1:
                 if found >= start:

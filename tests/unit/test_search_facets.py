@@ -47,3 +47,22 @@ def test_settling_long_lived_objects_never_leaks_a_frozen_cycle():
     assert alive() is not None  # frozen: ordinary collections skip it
     settle_long_lived()  # the next rebuild unfreezes and collects first
     assert alive() is None
+
+
+def test_sparse_and_walking_orderings_agree(monkeypatch):
+    from search.facets import OrderedSelection, set_positions
+
+    rng = random.Random(11)
+    pks = rng.sample(range(1, 100000), 3000)
+    newest = rng.sample(pks, len(pks))
+    index = FacetIndex(pks, {}, {"newest": newest})
+    for density in (0, 1, 5, 40, 400, 2999, 3000):
+        mask = index.mask_of(rng.sample(pks, density))
+        assert set_positions(mask, len(pks)) == [i for i in range(len(pks)) if mask >> i & 1]
+        expected = [pk for pk in newest if mask >> index.position[pk] & 1]
+        for sparse in (0, 10**9):  # always sort by rank / always walk the ordering
+            monkeypatch.setattr(OrderedSelection, "SPARSE", sparse)
+            selection = index.ordered(mask, ordering="newest")
+            assert len(selection) == density
+            for start, stop in ((0, 20), (20, 40), (density - 5, density + 20), (0, None)):
+                assert selection[max(start, 0) : stop] == expected[max(start, 0) : stop]
