@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.models import Campus, Theme, Unit
 from projects.upkeep import reference_time, stale_cutoff
 from search.facets import FacetIndex, FacetValue, OrderedSelection, settle_long_lived
+from search.service import results_follow_content
 
 VERSION_KEY = "projects:registry-version"
 _memo = {}
@@ -224,9 +225,12 @@ def cached_search(locale_id, query, run):
     """``run()``'s SearchOutcome for a query, remembered until the registry next changes.
 
     Readers repeat the same few searches ("wellbeing", "survey"), and results only change when
-    a project is published or unpublished, which bumps the version in the key. Degraded
-    (fallback) answers are not remembered, so results recover as soon as the engine does.
+    a project is published or unpublished, which bumps the version in the key. Only database
+    answers are remembered: not degraded (fallback) ones, so results recover as soon as the
+    engine does, and not an engine's, whose index can change without any content change.
     """
+    if not results_follow_content():
+        return run()  # an engine's index may change without any content change
     key = (locale_id, current_version(), query.casefold())
     with _lock:
         outcome = _searches.get(key)

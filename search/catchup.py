@@ -19,6 +19,7 @@ from django.utils import timezone
 from modelsearch.index import get_indexed_instance
 from wagtail.search.backends import get_search_backend
 
+from hub.cache import bump_version
 from search import health
 from search.models import REBUILD, IndexBacklog
 
@@ -87,6 +88,8 @@ def catch_up(alias="default", *, since=None, rebuild=False):
     if since is not None:
         report.reindexed_since = _reindex_pages_since(backend, since)
     backend.refresh_indexes()
+    if report.rebuilt or report.indexed or report.removed or report.reindexed_since:
+        bump_version()  # pages kept for anonymous readers may show the old search results
     report.left = backlog.count()
     if not report.failed:
         health.mark_up(backend.health_key)

@@ -95,6 +95,13 @@ def engine():
     return backend if getattr(backend, "is_engine", False) else None
 
 
+def results_follow_content():
+    """Whether search results change only when content does (a database backend, whose index
+    is written in the content's own transaction). An engine's index can change on its own (a
+    catch-up, a rebuild), so its answers must not be remembered by content version."""
+    return engine() is None
+
+
 def _short(exc):
     return f"{type(exc).__name__}: {str(exc)[:300]}"
 

@@ -141,8 +141,9 @@ class SiteSearch:
         return Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
 
     def run(self):
-        """The results page; the same search in the same language is computed once per
-        content change in each worker (``hub.cache.content_memo``), but always counted."""
+        """The results page; on a database backend the same search in the same language is
+        computed once per content change in each worker (``hub.cache.content_memo``); every
+        search is counted."""
         if not self.query:
             return SiteSearchResult(query=self.query)
         site = find_site(self.request) if self.request is not None else None
@@ -154,11 +155,14 @@ class SiteSearch:
             tuple(sorted((name, tuple(values)) for name, values in self.selected.items())),
             str(self.page_number),
         )
+        # Only a database backend's answers follow the content version (an engine's index can
+        # change on its own, e.g. after a catch-up), and never a fallback answer.
+        remember = service.results_follow_content()
         version = current_version()
-        result = content_memo.get(version, key)
+        result = content_memo.get(version, key) if remember else None
         if result is None:
             result = self._compute()
-            if not result.degraded:  # a fallback answer must go as soon as the engine is back
+            if remember and not result.degraded:
                 content_memo.set(version, key, result)
         first_view = not any(self.selected.values()) and str(self.page_number) in ("", "1")
         if first_view and self.log:
