@@ -51,8 +51,8 @@ def content_version():
 def bump_content_version(**_kwargs):
     try:
         cache.incr(KEY)
-    except ValueError:
-        cache.set(KEY, 2, timeout=None)
+    except ValueError:  # evicted meanwhile: start afresh at random, as content_version() does
+        cache.set(KEY, secrets.randbits(52), timeout=None)
 
 
 class VersionedMemo:
@@ -96,10 +96,21 @@ class VersionedMemo:
             while len(self._data) > self.max_entries:
                 self._data.popitem(last=False)
 
+    def get_or_set(self, version, key, compute):
+        """The remembered value for ``key``, else ``compute()``'s, remembered (even ``None``)."""
+        value = self.get(version, key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            self.set(version, key, value)
+        return value
+
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
             self._version = None
+
+
+_MISSING = object()
 
 
 # Keyed by content_version(): what the published page tree says (sites, routes, links).

@@ -24,48 +24,39 @@ from wagtail.models import Locale, Page, Site
 from hub.cache import content_version, tree_memo
 from hub.security import same_origin
 
-_MISSING = object()
-
 
 def find_site(request) -> Site | None:
     """``Site.find_for_request`` without a query once this worker has seen the host."""
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    version = content_version()
-    key = ("site", request.get_host(), request.get_port())
-    site = tree_memo.get(version, key, _MISSING)
-    if site is _MISSING:
-        site = Site.find_for_request(request)
-        if site is not None:
-            site.root_page  # noqa: B018 (load it now, once, rather than on every request)
-        tree_memo.set(version, key, site)
-    request._wagtail_site = site
+    if not hasattr(request, "_wagtail_site"):
+        key = ("site", request.get_host(), request.get_port())
+        request._wagtail_site = tree_memo.get_or_set(
+            content_version(), key, lambda: _site_with_root(request)
+        )
+    return request._wagtail_site
+
+
+def _site_with_root(request):
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page  # noqa: B018 (load it now, once, rather than on every request)
     return site
 
 
 def active_locale() -> Locale | None:
     """The active language's Locale (``Locale.get_active()`` without a query per call)."""
-    version = content_version()
-    language = get_language()
-    key = ("locale", language)
-    locale = tree_memo.get(version, key, _MISSING)
-    if locale is _MISSING:
-        try:
-            locale = Locale.get_active()
-        except Locale.DoesNotExist:
-            locale = None
-        tree_memo.set(version, key, locale)
-    return locale
+    return tree_memo.get_or_set(content_version(), ("locale", get_language()), _get_active)
+
+
+def _get_active():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
 
 
 def default_locale() -> Locale:
     """``Locale.get_default()`` without a query per call."""
-    version = content_version()
-    locale = tree_memo.get(version, ("default-locale",))
-    if locale is None:
-        locale = Locale.get_default()
-        tree_memo.set(version, ("default-locale",), locale)
-    return locale
+    return tree_memo.get_or_set(content_version(), ("default-locale",), Locale.get_default)
 
 
 def _route_from_memo(request, site, path_components, hint):

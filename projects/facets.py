@@ -3,11 +3,11 @@
 import bisect
 import threading
 import uuid
-from collections import OrderedDict
 
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from hub.cache import VersionedMemo
 from hub.models import Campus, Theme, Unit
 from projects.upkeep import reference_time, stale_cutoff
 from search.facets import FacetIndex, FacetValue, OrderedSelection, settle_long_lived
@@ -217,30 +217,24 @@ def get_index(locale_id, default_locale_id):
 # Below this the index is too small for the garbage collector's walks to matter.
 SETTLE_MIN_PROJECTS = 5000
 
-_searches = OrderedDict()
-SEARCH_MEMO_SIZE = 512
+# Recent searches per worker, emptied when the registry changes (its version moves on).
+_searches = VersionedMemo(max_entries=512)
 
 
 def cached_search(locale_id, query, run):
     """``run()``'s SearchOutcome for a query, remembered until the registry next changes.
 
     Readers repeat the same few searches ("wellbeing", "survey"), and results only change when
-    a project is published or unpublished, which bumps the version in the key. Only database
+    a project is published or unpublished, which moves the registry's version on. Only database
     answers are remembered: not degraded (fallback) ones, so results recover as soon as the
     engine does, and not an engine's, whose index can change without any content change.
     """
     if not results_follow_content():
-        return run()  # an engine's index may change without any content change
-    key = (locale_id, current_version(), query.casefold())
-    with _lock:
-        outcome = _searches.get(key)
-        if outcome is not None:
-            _searches.move_to_end(key)
-            return outcome
-    outcome = run()
-    if not outcome.degraded:
-        with _lock:
-            _searches[key] = outcome
-            while len(_searches) > SEARCH_MEMO_SIZE:
-                _searches.popitem(last=False)
+        return run()
+    version, key = current_version(), (locale_id, query.casefold())
+    outcome = _searches.get(version, key)
+    if outcome is None:
+        outcome = run()
+        if not outcome.degraded:
+            _searches.set(version, key, outcome)
     return outcome

@@ -47,14 +47,10 @@ def language_links(context):
     homes = context.get("nav_homes") or {}
     if page is None:
         return _language_links(request, None, current, homes)
-    site = find_site(request)
-    version = content_version()
-    key = ("language-links", getattr(site, "pk", None), page.pk, current)
-    links = tree_memo.get(version, key)
-    if links is None:
-        links = _language_links(request, page, current, homes)
-        tree_memo.set(version, key, links)
-    return links
+    key = ("language-links", getattr(find_site(request), "pk", None), page.pk, current)
+    return tree_memo.get_or_set(
+        content_version(), key, lambda: _language_links(request, page, current, homes)
+    )
 
 
 def _language_links(request, page, current, homes):
@@ -91,17 +87,15 @@ def localized_name(obj):
     locale = active_locale()
     if locale is None or obj.locale_id == locale.pk:
         return name
-    version = current_version()
-    key = ("names", obj._meta.label_lower)
-    names = content_memo.get(version, key)
-    if names is None:
-        names = {
+    manager = type(obj)._default_manager
+    names = content_memo.get_or_set(
+        current_version(),
+        ("names", obj._meta.label_lower),
+        lambda: {
             (tk, locale_id): value
-            for tk, locale_id, value in type(obj)._default_manager.values_list(
-                "translation_key", "locale_id", "name"
-            )
-        }
-        content_memo.set(version, key, names)
+            for tk, locale_id, value in manager.values_list("translation_key", "locale_id", "name")
+        },
+    )
     return names.get((translation_key, locale.pk), name)
 
 

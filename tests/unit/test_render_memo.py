@@ -44,6 +44,20 @@ def test_memo_is_bounded_and_keeps_the_recently_used():
     assert [memo.get(7, k) for k in "acd"] == ["A", "C", "D"]
 
 
+def test_get_or_set_computes_once_per_version_even_for_none():
+    memo = VersionedMemo()
+    calls = []
+
+    def compute():
+        calls.append(1)
+
+    assert memo.get_or_set(1, "k", compute) is None
+    assert memo.get_or_set(1, "k", compute) is None
+    assert len(calls) == 1  # a remembered None is still remembered
+    memo.get_or_set(2, "k", compute)
+    assert len(calls) == 2
+
+
 def test_memo_remembers_nothing_without_a_version():
     memo = VersionedMemo()
     memo.set(None, "a", 1)
