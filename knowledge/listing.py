@@ -11,9 +11,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from hub.models import Theme
+from hub.models.taxonomy import names_by_slug
+from hub.routing import default_locale
 from knowledge.models import Audience, GuidelinePage, Resource
 from search.service import clean_query, search_ids
 
@@ -107,14 +108,7 @@ def _known(values, allowed):
 
 def theme_labels(locale_id):
     """Theme names by slug: this language's where translated, the default language's otherwise."""
-    default_id = Locale.get_default().pk
-    labels = {}
-    themes = Theme.objects.filter(locale_id__in={default_id, locale_id}).only(
-        "slug", "name", "locale_id"
-    )
-    for theme in sorted(themes, key=lambda t: t.locale_id == locale_id):
-        labels[theme.slug] = theme.name
-    return labels
+    return names_by_slug(Theme, locale_id, default_locale_id=default_locale().pk)
 
 
 def _count(through, owner_field, value_field, owners):
@@ -316,7 +310,7 @@ class ResourceQuery:
     def base_queryset(self):
         """Resources in this language, plus untranslated ones from the default language."""
         locale_id = self.index_page.locale_id
-        default_id = Locale.get_default().pk
+        default_id = default_locale().pk
         available = Q(document__isnull=False) | ~Q(url="")
         if locale_id == default_id:
             return Resource.objects.filter(available, locale_id=locale_id)
@@ -338,7 +332,7 @@ class ResourceQuery:
         base = self.base_queryset()
         ids, degraded = None, False
         if self.query:
-            default_id = Locale.get_default().pk
+            default_id = default_locale().pk
             outcome = search_ids(
                 Resource.objects.filter(locale_id__in=list({locale_id, default_id})),
                 self.query,

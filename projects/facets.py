@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.cache import VersionedMemo
 from hub.models import Campus, Theme, Unit
+from hub.models.taxonomy import names_by_slug
 from projects.upkeep import reference_time, stale_cutoff
 from search.facets import FacetIndex, FacetValue, OrderedSelection, settle_long_lived
 from search.service import results_follow_content
@@ -120,17 +121,9 @@ def bump_version(**_kwargs):
 
 
 def _taxonomy_labels(model, locale_id, default_locale_id):
-    """Slug → name in the locale, falling back to the default language's name."""
-    labels = {}
-    rows = (
-        model.objects.filter(locale_id__in={locale_id, default_locale_id})
-        .values_list("slug", "name", "locale_id")
-        .order_by("name")
-    )
-    for slug, name, row_locale in rows:
-        if row_locale == locale_id or slug not in labels:
-            labels[slug] = name
-    return [FacetValue(slug, name) for slug, name in sorted(labels.items(), key=lambda i: i[1])]
+    """The facet values of a taxonomy, named in the locale, in name order."""
+    names = names_by_slug(model, locale_id, default_locale_id=default_locale_id)
+    return [FacetValue(slug, name) for slug, name in sorted(names.items(), key=lambda i: i[1])]
 
 
 def build_index(locale_id, default_locale_id):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.routing import default_locale as default_locale_memo
 from projects.facets import FACETS, cached_search, get_index
+from search.facets import FacetOption
 from search.service import clean_query, search_ids
 
 PAGE_SIZE = 20
@@ -46,14 +47,6 @@ SORTS = [
     ("updated", _("Recently updated")),
     ("title", _("Title (A–Z)")),
 ]
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass

@@ -31,6 +31,16 @@ class FacetValue:
     label: str
 
 
+@dataclass
+class FacetOption:
+    """One value offered as a filter: its label, how many results carry it, whether chosen."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
 class FacetIndex:
     def __init__(self, items, facets, orderings, labels=None):
         """Build the index.

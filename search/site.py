@@ -18,21 +18,14 @@ from wagtail.search.utils import normalise_query_string
 
 from hub.cache import content_memo, current_version
 from hub.models import Theme
+from hub.models.taxonomy import names_by_slug
 from hub.routing import active_locale, default_locale, find_site
 from search import service, snippets, spelling, stats
-from search.facets import FacetIndex, FacetValue
+from search.facets import FacetIndex, FacetOption, FacetValue
 
 PAGE_SIZE = 10
 RESULT_LIMIT = 1000
 MAX_PICKS = 5
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
 
 
 @dataclass
@@ -233,7 +226,9 @@ class SiteSearch:
             for m in models
         ]
         slugs = {slug for values in themes_of.values() for slug in values}
-        theme_names = _theme_labels(self.locale, slugs)
+        theme_names = names_by_slug(
+            Theme, self.locale.pk, slugs, default_locale_id=default_locale().pk
+        )
         theme_labels = sorted(
             (FacetValue(slug, theme_names.get(slug, slug)) for slug in slugs),
             key=lambda fv: fv.label.casefold(),
