@@ -1,5 +1,6 @@
 """Search-indexing helpers shared by the content models."""
 
+from django.core.exceptions import FieldDoesNotExist
 from modelcluster.fields import ParentalManyToManyField
 from modelsearch import index
 
@@ -17,7 +18,7 @@ def prefetch_parental_relations(model, queryset):
             continue
         try:
             model_field = model._meta.get_field(field.field_name)
-        except Exception:  # noqa: BLE001,S112 (a property, not a model field: nothing to fetch)
+        except FieldDoesNotExist:  # a property, not a model field: nothing to fetch
             continue
         if isinstance(model_field, ParentalManyToManyField):
             names.append(field.field_name)

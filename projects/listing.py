@@ -76,7 +76,10 @@ class RegistryResult:
     page_keys: str = ""
     # The text search matched more than SEARCH_LIMIT projects: only the best are listed.
     capped: bool = False
-    search_limit: int = 0
+
+    @property
+    def search_limit(self):
+        return SEARCH_LIMIT
 
     @property
     def projects(self):
@@ -182,7 +185,6 @@ class RegistryQuery:
             params=selected,
             page_keys=",".join(map(str, pks)),
             capped=relevance is not None and len(relevance) >= SEARCH_LIMIT,
-            search_limit=SEARCH_LIMIT,
         )
 
     def _load(self, model, pks, index):
