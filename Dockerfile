@@ -11,11 +11,6 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/app/var/media \
     CACHE_DIR=/app/var/cache
 
-# gettext only to compile the translations at build time.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends gettext \
-    && rm -rf /var/lib/apt/lists/*
-
 WORKDIR /app
 
 # Runtime dependencies only (pyproject's list), at the versions pinned in requirements.lock.
@@ -31,7 +26,7 @@ COPY . .
 RUN SECRET_KEY=build-only-not-used-at-runtime ALLOWED_HOSTS=localhost \
         python manage.py collectstatic --noinput -v0 \
     && SECRET_KEY=build-only-not-used-at-runtime ALLOWED_HOSTS=localhost \
-        python manage.py compilemessages --ignore=.venv -v0 \
+        python manage.py compile_catalogues --force -v0 \
     && useradd --system --uid 10001 --gid 0 --home-dir /app --no-create-home hub \
     && mkdir -p /app/var/media /app/var/cache \
     && chown -R hub:0 /app/var/media /app/var/cache

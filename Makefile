@@ -30,14 +30,14 @@ install: $(BIN)/.installed ## Create .venv and install the locked dependencies
 migrate: install ## Apply database migrations (SQLite by default, or DATABASE_URL)
 	$(MANAGE) migrate --noinput
 
-demo: migrate ## Fresh machine → demo site on http://127.0.0.1:$(PORT)
+demo: migrate compile-messages ## Fresh machine → demo site on http://127.0.0.1:$(PORT)
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-run: migrate ## Serve the site without loading demo content
+run: migrate compile-messages ## Serve the site without loading demo content
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the test suite on SQLite (engine, PostgreSQL and browser tests skip)
+test: install compile-messages ## Run the test suite on SQLite (engine, PostgreSQL and browser tests skip)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install ## ruff (lint + format check)
@@ -55,8 +55,8 @@ check: install ## Django system checks and missing migrations
 messages: install ## Extract translatable strings into locale/
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=ops --ignore=tests --no-obsolete
 
-compile-messages: install gettext ## Compile .po files
-	$(MANAGE) compilemessages --ignore=.venv
+compile-messages: install ## Compile the .po catalogues (pure Python: no GNU gettext needed)
+	$(MANAGE) compile_catalogues
 
 ci: install lint check messages-check test-sqlite test-postgres test-engine test-browser audit ## Everything CI runs
 

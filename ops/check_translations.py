@@ -1,9 +1,11 @@
 """Fail on missing, untranslated or fuzzy strings of shipped languages (``make messages-check``).
 
-A language is *shipped* when ``locale/<lang>/LC_MESSAGES/django.po`` is committed. For each:
+Every language in ``settings.LANGUAGES`` other than the source language (English) is shipped
+and must have ``locale/<lang>/LC_MESSAGES/django.po``. For each:
 
 1. ``msgfmt --check`` accepts the catalogue (syntax, headers, format strings match);
-2. no entry is untranslated or marked fuzzy;
+2. no entry is untranslated or marked fuzzy, and every translation keeps the source's
+   placeholders (``%(name)s``, ``%s``, ``{name}``) and HTML tags;
 3. no string in the code or templates is missing from the catalogue: the strings are
    extracted afresh with ``makemessages`` in a scratch copy of the tree (the working tree
    is never modified) and compared with the committed catalogue.
@@ -17,6 +19,7 @@ Usage: python ops/check_translations.py
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,8 +34,37 @@ LOCALE = ROOT / "locale"
 MAKEMESSAGES_IGNORE = [".venv", "ops", "tests", "node_modules", "var", "bench"]
 
 
+def required_languages() -> list[str]:
+    """The site's languages (``settings.LANGUAGES``) less the source language."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+    sys.path.insert(0, str(ROOT))
+    import django
+    from django.conf import settings
+
+    django.setup()
+    return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
 def shipped_catalogues() -> dict[str, Path]:
     return {po.parent.parent.name: po for po in sorted(LOCALE.glob("*/LC_MESSAGES/django.po"))}
+
+
+# Placeholders and markup a translation must keep: printf-style and brace-style fields, HTML
+# tags and entities. (msgfmt checks printf-style fields only where an entry is flagged.)
+PLACEHOLDER = re.compile(
+    r"%\([A-Za-z_0-9]+\)[sdifr]|%[sdif]|\{[A-Za-z_0-9]*\}|</?[a-z][^>]*>|&[a-z]+;"
+)
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def placeholder_problem(entry) -> bool:
+    if entry.msgid_plural:
+        allowed = set(placeholders(entry.msgid_plural)) | set(placeholders(entry.msgid))
+        return any(set(placeholders(v)) - allowed for v in entry.msgstr_plural.values())
+    return placeholders(entry.msgid) != placeholders(entry.msgstr)
 
 
 def key(entry) -> tuple:
@@ -67,6 +99,8 @@ def check_catalogue(lang: str, po_path: Path) -> list[str]:
             problems.append(f"fuzzy        {where}")
         elif not is_translated(entry):
             problems.append(f"untranslated {where}")
+        elif placeholder_problem(entry):
+            problems.append(f"placeholders {where} (the translation must keep them)")
     return problems
 
 
@@ -111,9 +145,10 @@ def fresh_catalogues(languages: list[str]) -> dict[str, polib.POFile]:
 
 def main() -> int:
     catalogues = shipped_catalogues()
-    if not catalogues:
-        print("No shipped translations (locale/*/LC_MESSAGES/django.po): nothing to check.")
-        return 0
+    absent = [lang for lang in required_languages() if lang not in catalogues]
+    if absent:
+        print(f"No catalogue for {', '.join(absent)}: every site language ships one.")
+        return 1
     if shutil.which("msgfmt") is None:
         print("msgfmt is missing: install GNU gettext (make gettext).", file=sys.stderr)
         return 2
