@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
@@ -14,6 +15,14 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Used in web addresses and filters. Keep it the same in every language."),
     )
     description = models.TextField(_("description"), blank=True, max_length=500)
+
+    # The slug names the value in web addresses and filters, so it is the same in every
+    # language: translations copy it instead of translating it.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+    ]
 
     search_fields = [
         index.SearchField("name"),
@@ -63,6 +72,8 @@ class Campus(Taxonomy):
     """A site where the institution teaches."""
 
     city = models.CharField(_("city"), max_length=100, blank=True)
+
+    translatable_fields = [*Taxonomy.translatable_fields, TranslatableField("city")]
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("campus")

@@ -70,7 +70,9 @@ def test_compile_catalogues_skips_fresh_files_and_recompiles_stale_ones(tmp_path
     call_command("compile_catalogues", verbosity=0)
     assert mo.stat().st_mtime_ns == before
     po = mo.with_suffix(".po")
-    po.write_text(po.read_text().replace('msgstr "Projekte durchsuchen"', 'msgstr "Projekte finden"'))
+    po.write_text(
+        po.read_text().replace('msgstr "Projekte durchsuchen"', 'msgstr "Projekte finden"')
+    )
     call_command("compile_catalogues", verbosity=0)
     with mo.open("rb") as handle:
         assert gettext.GNUTranslations(handle).gettext("Search projects") == "Projekte finden"

@@ -44,7 +44,11 @@ class Command(BaseCommand):
         compiled = 0
         for po_path in catalogues():
             mo_path = po_path.with_suffix(".mo")
-            if not force and mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            if (
+                not force
+                and mo_path.exists()
+                and mo_path.stat().st_mtime >= po_path.stat().st_mtime
+            ):
                 continue
             count = compile_catalogue(po_path)
             compiled += 1

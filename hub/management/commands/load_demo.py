@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo import translate as demo_translations
 from hub.demo import DEMO_PASSWORD, DemoContext, sync_locales
 
 
@@ -15,6 +16,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--no-index", action="store_true", help="Skip rebuilding the search index."
+        )
+        parser.add_argument(
+            "--export-translations",
+            action="store_true",
+            help="Write demo/translations/<lang>.json with every text still to translate.",
         )
 
     def handle(self, *args, **options):
@@ -31,6 +37,10 @@ class Command(BaseCommand):
                 if hasattr(module, "load"):
                     module.load(ctx)
             sync_locales(ctx)
+            demo_translations.load(ctx)
+        if options["export_translations"]:
+            for path in demo_translations.export():
+                self.stdout.write(f"Wrote {path}")
         if not options["no_index"] and any(ctx.created.values()):
             call_command("update_index", verbosity=0)
         created = ", ".join(f"{n} {label}" for label, n in ctx.created.items() if n) or "nothing"
