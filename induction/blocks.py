@@ -141,6 +141,31 @@ class QuestionBlock(blocks.StructBlock):
         return value
 
 
+FEEDBACK_EVERY_ATTEMPT = "every_attempt"
+FEEDBACK_AFTER_PASSING = "after_passing"
+
+
+def required_correct(pass_mark, total):
+    """The fewest correct answers out of ``total`` that pass at ``pass_mark`` per cent.
+
+    The share is compared as readers see it, rounded to a whole per cent (half up): 2 of 3
+    is 67%, so it passes a pass mark of 67%. Integer arithmetic only, so no float error can
+    move a boundary.
+    """
+    if total <= 0:
+        return 0
+    for score in range(total + 1):
+        if (200 * score + total) // (2 * total) >= pass_mark:
+            return score
+    return total
+
+
+def attempts_left(quiz_value, used):
+    """How many more submissions the limit allows (``None``: no limit)."""
+    limit = quiz_value.get("max_attempts")
+    return None if not limit else max(limit - used, 0)
+
+
 class QuizBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Title"), max_length=120, default=_("Check your understanding")
@@ -154,6 +179,29 @@ class QuizBlock(blocks.StructBlock):
         help_text=_("The share of questions an officer must answer correctly to pass."),
     )
     questions = blocks.ListBlock(QuestionBlock(), label=_("Questions"), min_num=1, max_num=20)
+    show_feedback = blocks.ChoiceBlock(
+        label=_("Show answers' feedback"),
+        choices=[
+            (FEEDBACK_EVERY_ATTEMPT, _("After every attempt")),
+            (FEEDBACK_AFTER_PASSING, _("Only after passing")),
+        ],
+        default=FEEDBACK_EVERY_ATTEMPT,
+        help_text=_(
+            "After every attempt, officers see which answers were right and why. Only after "
+            "passing, they see just their score until they pass, so the quiz cannot be "
+            "passed by trial and error."
+        ),
+    )
+    max_attempts = blocks.IntegerBlock(
+        label=_("Attempt limit"),
+        required=False,
+        min_value=1,
+        max_value=20,
+        help_text=_(
+            "How many times an officer may submit the quiz before passing. Leave empty for "
+            "no limit. Raise it to give everyone more attempts."
+        ),
+    )
 
     class Meta:
         icon = "list-ul"
@@ -189,8 +237,13 @@ class QuizBlock(blocks.StructBlock):
         attempt = tracking.get("attempts", {}).get(block_id)
         submitted = tracking.get("submitted", {}).get(block_id)
         errors = tracking.get("errors", {})
+        passed = block_id in tracking.get("passed", set())
+        used = tracking.get("attempt_counts", {}).get(block_id, 0)
+        left = attempts_left(value, used)
+        # With "only after passing", an attempt that did not pass shows its score alone.
+        reveal = passed or value.get("show_feedback") != FEEDBACK_AFTER_PASSING
         results = {}
-        if attempt is not None and submitted is None:
+        if attempt is not None and submitted is None and reveal:
             results = {result["question_id"]: result for result in attempt.results}
         for question in quiz["questions"]:
             result = results.get(question["id"])
@@ -206,7 +259,9 @@ class QuizBlock(blocks.StructBlock):
                 answer["feedback"] = feedback.get(answer["id"], "")
         context["quiz"] = quiz
         context["attempt"] = attempt if submitted is None else None
-        context["passed"] = block_id in tracking.get("passed", set())
+        context["passed"] = passed
+        context["attempts_left"] = left
+        context["locked"] = left == 0 and not passed
         context["error"] = errors.get(block_id)
         return context
 
@@ -376,6 +431,9 @@ def public_quiz(quiz_value):
         "title": quiz_value["title"],
         "intro": quiz_value["intro"],
         "pass_mark": quiz_value["pass_mark"],
+        "needed": required_correct(quiz_value["pass_mark"], len(questions)),
+        "total": len(questions),
+        "max_attempts": quiz_value.get("max_attempts"),
         "questions": questions,
     }
 
@@ -434,5 +492,5 @@ def grade_quiz(quiz_value, selections):
         )
     total = len(results)
     score = sum(1 for result in results if result["correct"])
-    passed = total > 0 and score * 100 >= quiz_value["pass_mark"] * total
+    passed = total > 0 and score >= required_correct(quiz_value["pass_mark"], total)
     return {"score": score, "total": total, "passed": passed, "results": results}

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from induction.blocks import QuizSubmissionError, grade_quiz
+from induction.blocks import QuizSubmissionError, attempts_left, grade_quiz
 from induction.models import (
     ChecklistTick,
     ModuleProgress,
@@ -273,6 +274,22 @@ def submit_quiz(user, module, quiz_id, selections):
     if block is None:
         raise StepError(_("This quiz no longer exists. Reload the page."))
     outcome = grade_quiz(block.value, selections)  # raises QuizSubmissionError
+    earlier = QuizAttempt.objects.select_for_update().filter(
+        user=user, module_key=module.translation_key, quiz_id=quiz_id
+    )
+    used = len(earlier.values_list("pk", flat=True))  # locks the rows on PostgreSQL
+    already_passed = earlier.filter(passed=True).exists()
+    if not already_passed and attempts_left(block.value, used) == 0:
+        raise StepError(
+            ngettext(
+                "You have used your %(count)d attempt at this quiz. Your induction "
+                "coordinator can allow more.",
+                "You have used all %(count)d attempts at this quiz. Your induction "
+                "coordinator can allow more.",
+                used,
+            )
+            % {"count": used}
+        )
     attempt = QuizAttempt.objects.create(
         user=user,
         module_key=module.translation_key,

@@ -335,6 +335,7 @@ def module_context(request, module, *, errors=None, submitted=None):
         "action": module.get_url(request) + module.reverse_subpage("progress_route"),
         "ticked": set(),
         "attempts": {},
+        "attempt_counts": {},
         "reflections": {},
         "errors": errors or {},
         "submitted": submitted or {},
@@ -353,13 +354,13 @@ def module_context(request, module, *, errors=None, submitted=None):
         state = book.state(module)
         tracking["state"] = state
         tracking["ticked"] = book.ticks[module.translation_key]
+        passed = set()
         for attempt in QuizAttempt.objects.filter(user=user, module_key=module.translation_key):
             tracking["attempts"].setdefault(attempt.quiz_id, attempt)  # newest first
-        passed = set(
-            QuizAttempt.objects.filter(
-                user=user, module_key=module.translation_key, passed=True
-            ).values_list("quiz_id", flat=True)
-        )
+            counts = tracking["attempt_counts"]
+            counts[attempt.quiz_id] = counts.get(attempt.quiz_id, 0) + 1
+            if attempt.passed:
+                passed.add(attempt.quiz_id)
         tracking["passed"] = passed
         tracking["reflections"] = dict(
             ReflectionAnswer.objects.filter(
@@ -421,10 +422,7 @@ def module_progress(request, module):
             else:
                 messages.warning(
                     request,
-                    _(
-                        "%(score)s of %(total)s correct; not enough to pass yet. Read the "
-                        "feedback and try again."
-                    )
+                    _("%(score)s of %(total)s correct; not enough to pass yet.")
                     % {"score": attempt.score, "total": attempt.total},
                 )
         elif action == "reflection":

@@ -39,13 +39,15 @@ def checklist(*items, title="Checklist"):
     return ("checklist", {"title": title, "intro": "", "items": list(items)})
 
 
-def quiz(*questions, pass_mark=100, title="Quiz"):
+def quiz(*questions, pass_mark=100, title="Quiz", show_feedback="every_attempt", max_attempts=None):
     return (
         "quiz",
         {
             "title": title,
             "intro": "",
             "pass_mark": pass_mark,
+            "show_feedback": show_feedback,
+            "max_attempts": max_attempts,
             "questions": [
                 {
                     "question": text,
