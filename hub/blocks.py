@@ -17,6 +17,7 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Level"),
         choices=[("h2", _("Section (h2)")), ("h3", _("Subsection (h3)"))],
         default="h2",
+        search_index=False,  # a choice's label is not the page's text
     )
 
     class Meta:
@@ -40,6 +41,7 @@ class CalloutBlock(blocks.StructBlock):
         label=_("Kind"),
         choices=[("info", _("Information")), ("tip", _("Tip")), ("warning", _("Warning"))],
         default="info",
+        search_index=False,  # a choice's label is not the page's text
     )
     title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])

@@ -186,6 +186,7 @@ class QuizBlock(blocks.StructBlock):
             (FEEDBACK_AFTER_PASSING, _("Only after passing")),
         ],
         default=FEEDBACK_EVERY_ATTEMPT,
+        search_index=False,
         help_text=_(
             "After every attempt, officers see which answers were right and why. Only after "
             "passing, they see just their score until they pass, so the quiz cannot be "
@@ -312,6 +313,7 @@ class SeatBlock(blocks.StructBlock):
             ("partnership", _("Partnership forum")),
         ],
         default="committee",
+        search_index=False,  # a choice's label is not the page's text
     )
     what_it_decides = blocks.TextBlock(label=_("What it decides"), required=False, max_length=500)
     meets = blocks.CharBlock(
@@ -360,6 +362,7 @@ class SessionBlock(blocks.StructBlock):
         choices=role_choices,
         required=False,
         help_text=_("Leave empty when every officer should attend."),
+        search_index=False,  # a choice's label is not the page's text
     )
 
     class Meta:
