@@ -1,6 +1,8 @@
 """The induction data kept about a person, for export and erasure (see hub.personal_data)."""
 
+from django.conf import settings
 from django.db import transaction
+from wagtail.models import Locale, Page
 
 from induction.models import (
     CalendarToken,
@@ -20,8 +22,68 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
+def _pages_by_key(keys, language_code):
+    """``{translation_key: page}`` in the person's language where it exists, else any live
+    version (the default language first). Two queries."""
+    keys = {key for key in keys if key}
+    if not keys:
+        return {}
+    preferred = [language_code, settings.LANGUAGE_CODE]
+    locales = dict(Locale.objects.values_list("pk", "language_code"))
+    found = {}
+    pages = Page.objects.filter(translation_key__in=keys).specific().order_by("pk")
+    for page in pages:
+        code = locales.get(page.locale_id)
+        rank = preferred.index(code) if code in preferred else len(preferred)
+        best = found.get(page.translation_key)
+        if best is None or rank < best[0]:
+            found[page.translation_key] = (rank, page)
+    return {key: page for key, (_rank, page) in found.items()}
+
+
+def _step_texts(page):
+    """``{id: text}`` for a module's steps and their parts: checklists and their items,
+    quizzes, their questions and answers, reflection questions."""
+    texts = {}
+    for block in getattr(page, "lessons", None) or []:
+        value = block.value
+        if block.block_type == "checklist":
+            texts[block.id] = value["title"]
+            for item in value["items"].bound_blocks:
+                texts[item.id] = item.value
+        elif block.block_type == "quiz":
+            texts[block.id] = value["title"]
+            for question in value["questions"].bound_blocks:
+                texts[question.id] = question.value["question"]
+                for answer in question.value["answers"].bound_blocks:
+                    texts[answer.id] = answer.value["text"]
+        elif block.block_type == "reflection":
+            texts[block.id] = value["prompt"]
+    return texts
+
+
 def export_user(user):
     tracker = ManifestoTracker.objects.filter(user=user).first()
+    progress = list(ModuleProgress.objects.filter(user=user))
+    ticks = list(
+        ChecklistTick.objects.filter(user=user).values_list("module_key", "item_id", "ticked_at")
+    )
+    attempts = list(QuizAttempt.objects.filter(user=user))
+    reflections = list(ReflectionAnswer.objects.filter(user=user))
+    keys = {r.module_key for r in progress} | {r.programme_key for r in progress}
+    keys |= {t[0] for t in ticks} | {a.module_key for a in attempts}
+    keys |= {r.module_key for r in reflections}
+    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    pages = _pages_by_key(keys, language)
+    steps = {key: _step_texts(page) for key, page in pages.items()}
+
+    def title(key):
+        page = pages.get(key)
+        return page.title if page is not None else str(key)  # a deleted page keeps its id
+
+    def step(key, block_id):
+        return steps.get(key, {}).get(block_id, block_id)
+
     return {
         "terms": [
             {
@@ -33,34 +95,45 @@ def export_user(user):
         ],
         "module_progress": [
             {
-                "module": str(record.module_key),
-                "programme": str(record.programme_key),
+                "module": title(record.module_key),
+                "programme": title(record.programme_key),
                 "started_at": _iso(record.started_at),
                 "completed_at": _iso(record.completed_at),
             }
-            for record in ModuleProgress.objects.filter(user=user)
+            for record in progress
         ],
         "checklist_ticks": [
-            {"module": str(module_key), "item": item_id, "ticked_at": _iso(ticked_at)}
-            for module_key, item_id, ticked_at in ChecklistTick.objects.filter(
-                user=user
-            ).values_list("module_key", "item_id", "ticked_at")
+            {
+                "module": title(module_key),
+                "item": step(module_key, item_id),
+                "ticked_at": _iso(ticked_at),
+            }
+            for module_key, item_id, ticked_at in ticks
         ],
         "quiz_attempts": [
             {
-                "module": str(attempt.module_key),
-                "quiz": attempt.quiz_id,
-                "answers": attempt.answers,
+                "module": title(attempt.module_key),
+                "quiz": step(attempt.module_key, attempt.quiz_id),
+                "answers": {
+                    step(attempt.module_key, question): [
+                        step(attempt.module_key, answer) for answer in chosen
+                    ]
+                    for question, chosen in (attempt.answers or {}).items()
+                },
                 "score": attempt.score,
                 "total": attempt.total,
                 "passed": attempt.passed,
                 "submitted_at": _iso(attempt.created_at),
             }
-            for attempt in QuizAttempt.objects.filter(user=user)
+            for attempt in attempts
         ],
         "reflections": [
-            {"module": str(r.module_key), "question": r.block_id, "answer": r.text}
-            for r in ReflectionAnswer.objects.filter(user=user)
+            {
+                "module": title(r.module_key),
+                "question": step(r.module_key, r.block_id),
+                "answer": r.text,
+            }
+            for r in reflections
         ],
         "completed_programmes": [
             {"programme": c.programme_title, "completed_at": _iso(c.completed_at)}
