@@ -83,7 +83,8 @@ def is_relevant(terms, title, text):
 
 def joinable_projects():
     """Live public projects an officer can ask to join now."""
-    return live_projects().filter(status__in=["proposed", "active"], open_to_officers=True)
+    model = project_model()
+    return live_projects().filter(status__in=model.JOINABLE_STATUSES, open_to_officers=True)
 
 
 def search_projects(query, language_code, *, limit=8, exclude_keys=(), queryset=None):

@@ -163,7 +163,10 @@ def build_index(locale_id, default_locale_id):
         "stage": {row[0]: [row[2]] for row in rows},
         "unit": {row[0]: [row[3]] for row in rows if row[3]},
         "campus": grouped(campus_rows),
-        "open": {row[0]: ["yes"] for row in rows if row[4]},
+        # "Open to officers" means joinable now: open, and proposed or active.
+        "open": {
+            row[0]: ["yes"] for row in rows if row[4] and row[1] in ProjectPage.JOINABLE_STATUSES
+        },
     }
     epoch = (0,)
 

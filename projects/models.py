@@ -335,10 +335,13 @@ class ProjectPage(Page):
         )
         return first or self
 
+    # Officers may join work that is planned or under way, never paused or finished work.
+    JOINABLE_STATUSES = ("proposed", "active")
+
     @property
     def accepts_officers(self):
-        """Whether officers may ask to join now: open, and not finished."""
-        return self.open_to_officers and self.status in {self.Status.PROPOSED, self.Status.ACTIVE}
+        """Whether officers may ask to join now: open, and proposed or active."""
+        return self.open_to_officers and self.status in self.JOINABLE_STATUSES
 
     def get_related_projects(self, limit=4):
         """Live projects in the same language that share at least one theme, most shared first."""

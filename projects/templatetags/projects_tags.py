@@ -34,7 +34,7 @@ def project_card(context, project):
         unit = project.lead_unit.name
     if unit:
         meta.append(format_html("<span>{}</span>", unit))
-    if project.open_to_officers:
+    if project.accepts_officers:
         meta.append(format_html('<span class="badge badge--open">{}</span>', _("Open to officers")))
     if project.is_possibly_stale:
         meta.append(
