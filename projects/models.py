@@ -23,18 +23,42 @@ from projects.upkeep import is_possibly_stale
 # so no project may take them as its slug.
 RESERVED_SLUGS = frozenset({"register", "mine", "requests", "manage"})
 STOPPED_STATUSES = frozenset({"paused", "completed"})
+# A reason readers can learn from: a sentence, not "x" or "done".
+STOPPED_REASON_MIN_CHARS = 30
+STOPPED_REASON_MIN_WORDS = 5
+
+
+def is_meaningful_reason(reason):
+    text = (reason or "").strip()
+    words = [word for word in text.split() if any(ch.isalpha() for ch in word)]
+    return len(text) >= STOPPED_REASON_MIN_CHARS and len(words) >= STOPPED_REASON_MIN_WORDS
 
 
 def stopped_reason_errors(status, reason, previous_status=None, previous_reason="", new=True):
     """Why a project's status and "why it stopped" disagree, as ``{field: message}``.
 
     A reason is required whenever a project becomes paused or completed, and cannot be
-    removed while it stays so. Projects already paused without one (older records) may be
-    saved unchanged, so approving their other edits never fails.
+    removed while it stays so; a new or changed reason must be a real explanation (at least
+    :data:`STOPPED_REASON_MIN_WORDS` words and :data:`STOPPED_REASON_MIN_CHARS` characters).
+    Projects already paused without one (older records) may be saved unchanged, so
+    approving their other edits never fails.
     """
-    if status not in STOPPED_STATUSES or (reason or "").strip():
+    if status not in STOPPED_STATUSES:
         return {}
-    becoming = new or previous_status != status or bool((previous_reason or "").strip())
+    reason = (reason or "").strip()
+    previous_reason = (previous_reason or "").strip()
+    if reason:
+        unchanged = not new and previous_status == status and reason == previous_reason
+        if unchanged or is_meaningful_reason(reason):
+            return {}
+        return {
+            "stopped_reason": _(
+                "Explain in at least %(words)d words (%(chars)d characters) what happened and "
+                "what was learned, so that readers and the next officers can build on it."
+            )
+            % {"words": STOPPED_REASON_MIN_WORDS, "chars": STOPPED_REASON_MIN_CHARS}
+        }
+    becoming = new or previous_status != status or bool(previous_reason)
     if not becoming:
         return {}
     if status == "paused":

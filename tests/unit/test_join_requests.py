@@ -104,8 +104,17 @@ def test_a_double_click_that_slips_past_the_check_creates_no_duplicate(people, p
 @pytest.mark.parametrize(
     "fields, text",
     [
-        ({"status": "completed", "stopped_reason": "Done."}, "completed"),
-        ({"status": "paused", "stopped_reason": "On hold."}, "paused"),
+        (
+            {
+                "status": "completed",
+                "stopped_reason": "Done: the pilot ended and its results went to the board.",
+            },
+            "completed",
+        ),
+        (
+            {"status": "paused", "stopped_reason": "On hold until the new lead starts next term."},
+            "paused",
+        ),
         ({"open_to_officers": False}, "not looking for officers"),
     ],
 )

@@ -189,6 +189,9 @@ def test_honeypot_rejects_bots_and_creates_nothing(staff_client, registry):
         ({"status": "exploded"}, "status"),
         ({"status": "paused"}, "stopped_reason"),
         ({"status": "completed", "stopped_reason": "   "}, "stopped_reason"),
+        ({"status": "paused", "stopped_reason": "x"}, "stopped_reason"),
+        ({"status": "completed", "stopped_reason": "Done, it went well."}, "stopped_reason"),
+        ({"status": "paused", "stopped_reason": "1234567890 " * 4}, "stopped_reason"),
         ({"start_date": "2026-05-01", "end_date": "2026-01-01"}, "end_date"),
         ({"start_date": "not a date"}, "start_date"),
         ({"lead_unit": "999999"}, "lead_unit"),
@@ -456,7 +459,7 @@ def test_older_paused_projects_without_a_reason_can_still_be_saved(registry):
     project.refresh_from_db()
     project.summary = "Edited summary."
     project.save_revision().publish()  # no ValidationError
-    project.stopped_reason = "Now explained."
+    project.stopped_reason = "Now explained: the lead left and nobody took over."
     project.save_revision().publish()
     project.refresh_from_db()
     project.stopped_reason = ""
@@ -522,7 +525,10 @@ def test_stale_projects_are_marked_and_listed_last_except_by_relevance(client, r
     fresh = make_project(registry, title="Alpha wellbeing")
     stale = make_project(registry, title="Aardvark wellbeing wellbeing")
     done = make_project(
-        registry, title="Zebra", status="completed", stopped_reason="Finished as planned."
+        registry,
+        title="Zebra",
+        status="completed",
+        stopped_reason="Finished as planned after two full academic years.",
     )
     ProjectPage.objects.filter(pk__in=[stale.pk, done.pk]).update(
         last_confirmed_at=now - datetime.timedelta(days=200)
@@ -585,6 +591,9 @@ def test_the_admin_also_requires_a_reason_to_pause(client, people, registry):
     refused = post("")
     assert refused.status_code == 200
     assert "stopped_reason" in refused.context["form"].errors
+    too_short = post("x")
+    assert too_short.status_code == 200
+    assert "at least 5 words" in str(too_short.context["form"].errors["stopped_reason"])
     accepted = post("The survey team is on leave until spring.")
     assert accepted.status_code == 302
     project.refresh_from_db()
