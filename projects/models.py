@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import BodyBlock
 from hub.cache import keep_out_of_page_cache
 from hub.indexing import prefetch_parental_relations
+from search.stats import count_listing_search
 from projects.upkeep import is_possibly_stale
 
 # Paths under the registry that belong to the registry's own views (see projects/urls.py),
@@ -96,6 +97,7 @@ class ProjectIndexPage(RoutablePageMixin, Page):
         context["registry"] = registry = RegistryQuery.from_request(self, request).run()
         if registry.degraded:
             keep_out_of_page_cache(request)
+        count_listing_search(request, registry, self.locale.language_code)
         context["can_register"] = can_register(request.user, self)
         return context
 

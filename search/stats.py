@@ -48,3 +48,20 @@ def record(query, language, result_count):
             )
     except DatabaseError:
         logger.warning("Could not count a search", exc_info=True)
+
+
+def count_listing_search(request, listing, language):
+    """Count a search made in a listing (the registry, guidance, the resource library).
+
+    Only a new search is counted: a query on the first page with no filter chosen, as the
+    site search counts. Such a response is kept out of the anonymous page cache, or repeated
+    searches would be served without being counted.
+    """
+    if not listing.query or listing.active:
+        return
+    if request.GET.get("page", "1") not in ("", "1"):
+        return
+    from hub.cache import keep_out_of_page_cache
+
+    keep_out_of_page_cache(request)
+    record(listing.query, language, listing.total)

@@ -19,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.cache import keep_out_of_page_cache
+from search.stats import count_listing_search
 from hub.indexing import prefetch_parental_relations
 from hub.security import origin_checked
 from knowledge import feedback as feedback_rules
@@ -89,6 +90,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         listing = GuidanceQuery.from_request(self, request).run()
         if listing.degraded:
             keep_out_of_page_cache(request)
+        count_listing_search(request, listing, self.locale.language_code)
         context["listing"] = listing
         if listing.is_browsing:
             context.update(landing_sections(self, listing))
@@ -105,6 +107,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
         library = ResourceQuery.from_request(self, request).run()
         if library.degraded:
             keep_out_of_page_cache(request)
+        count_listing_search(request, library, self.locale.language_code)
         return self.render(
             request,
             template="knowledge/resource_library.html",

@@ -33,11 +33,16 @@ def test_anonymous_pages_are_served_from_the_cache(client, registry):
 def test_query_strings_are_cached_separately(client, registry):
     make_project(registry, title="Wellbeing poll")
     make_project(registry, title="Ramp audit")
-    assert client.get("/en/projects/", {"q": "poll"})["X-Page-Cache"] == "miss"
-    response = client.get("/en/projects/", {"q": "ramp"})
+    # A refined search (a filter chosen) is kept; a new search is not (it is counted).
+    poll = {"q": "poll", "status": "active"}
+    assert client.get("/en/projects/", poll)["X-Page-Cache"] == "miss"
+    assert client.get("/en/projects/", poll)["X-Page-Cache"] == "hit"
+    response = client.get("/en/projects/", {"q": "ramp", "status": "active"})
     assert response["X-Page-Cache"] == "miss"
     assert "Ramp audit" in response.content.decode()
     assert "Wellbeing poll" not in response.content.decode()
+    client.get("/en/projects/", {"q": "ramp"})
+    assert client.get("/en/projects/", {"q": "ramp"}).get("X-Page-Cache") != "hit"
 
 
 def test_an_edited_project_shows_its_new_title_at_once(client, registry):
