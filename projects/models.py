@@ -17,8 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import BodyBlock
 from hub.cache import keep_out_of_page_cache
 from hub.indexing import prefetch_parental_relations
-from search.stats import count_listing_search
 from projects.upkeep import is_possibly_stale
+from search.stats import count_listing_search
 
 # Paths under the registry that belong to the registry's own views (see projects/urls.py),
 # so no project may take them as its slug.

@@ -19,7 +19,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.cache import keep_out_of_page_cache
-from search.stats import count_listing_search
 from hub.indexing import prefetch_parental_relations
 from hub.security import origin_checked
 from knowledge import feedback as feedback_rules
@@ -28,6 +27,7 @@ from knowledge.localize import localize_pages, localize_snippets
 from knowledge.models.feedback import Feedback
 from knowledge.models.resources import Resource, default_locale_themes
 from knowledge.toc import build_outline, nest, reading_minutes
+from search.stats import count_listing_search
 
 #: Slugs a guideline cannot take because the index page uses them for its own routes.
 RESERVED_SLUGS = frozenset({"resources"})
