@@ -30,6 +30,9 @@ install: $(BIN)/.installed ## Create .venv and install the locked dependencies
 migrate: install ## Apply database migrations (SQLite by default, or DATABASE_URL)
 	$(MANAGE) migrate --noinput
 
+# Links in e-mails and printed pages use the address the site is served on.
+demo run: export BASE_URL ?= http://127.0.0.1:$(PORT)
+
 demo: migrate compile-messages ## Fresh machine → demo site on http://127.0.0.1:$(PORT)
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

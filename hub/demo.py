@@ -5,6 +5,7 @@ Each app may have a ``demo`` module with ``load(ctx)``; ``manage.py load_demo`` 
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -73,17 +74,18 @@ def ensure_home(ctx):
         root.add_child(instance=home)
         home.save_revision().publish()
         ctx.count("home page")
+    # The site's address is the one the demo is served on (BASE_URL, which `make demo` sets
+    # from PORT), so printed pages and links built from it point where readers are.
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page=home,
-            is_default_site=True,
-            site_name="Partnership Hub",
-        )
-    elif site.root_page_id != home.pk:
+        site = Site(is_default_site=True)
+    changed = (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port)
+    if changed or site.pk is None:
         site.root_page = home
+        site.hostname, site.port = hostname, port
         site.site_name = "Partnership Hub"
         site.save()
     return home
