@@ -4,7 +4,6 @@ import logging
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from induction.models import OfficerTerm
@@ -12,10 +11,12 @@ from induction.models import OfficerTerm
 logger = logging.getLogger(__name__)
 
 
-def projects_of(user):
-    """Every language version of the projects ``user`` is union contact for or a member of."""
+def projects_left_without_a_lead(user):
+    """Every language version of the projects ``user`` leads (as union contact) that have no
+    other lead. A project the officer only joined, or one that still has a staff lead, keeps
+    going without them."""
     project_model = apps.get_model("projects", "ProjectPage")
-    keys = project_model.objects.filter(Q(union_contact=user) | Q(members__user=user)).values_list(
+    keys = project_model.objects.filter(union_contact=user, staff_lead__isnull=True).values_list(
         "translation_key", flat=True
     )
     return project_model.objects.filter(translation_key__in=set(keys))
@@ -23,8 +24,10 @@ def projects_of(user):
 
 @transaction.atomic
 def release_projects(term, now=None):
-    """Flag the ended term's projects ``needs_new_lead`` (unless the officer still serves in
-    another term) and record that this term was handled. Returns how many pages changed."""
+    """When a term ends (and the officer serves in no other term): flag the projects it leaves
+    without a lead ``needs_new_lead``, and move the officer's memberships to "former members"
+    (dated the term's last day). Records that this term was handled; returns how many project
+    pages were flagged."""
     now = now or timezone.now()
     term = OfficerTerm.objects.select_for_update().get(pk=term.pk)
     if term.projects_released_at is not None or not term.has_ended(timezone.localdate(now)):
@@ -36,8 +39,12 @@ def release_projects(term, now=None):
         and OfficerTerm.objects.filter(user=user).current(timezone.localdate(now)).exists()
     )
     if user is not None and not still_serving:
+        project_member = apps.get_model("projects", "ProjectMember")
+        project_member.objects.filter(user=user, left_on__isnull=True).update(left_on=term.ends_on)
         pages = list(
-            projects_of(user).filter(needs_new_lead=False).select_related("latest_revision")
+            projects_left_without_a_lead(user)
+            .filter(needs_new_lead=False)
+            .select_related("latest_revision")
         )
         if pages:
             type(pages[0]).objects.filter(pk__in=[p.pk for p in pages]).update(needs_new_lead=True)

@@ -26,6 +26,7 @@ FACETS = [
     ("unit", _("Lead unit")),
     ("campus", _("Campus")),
     ("open", _("Open to officers")),
+    ("lead", _("Lead")),
 ]
 
 
@@ -141,6 +142,7 @@ def build_index(locale_id, default_locale_id):
             "first_published_at",
             "last_published_at",
             "last_confirmed_at",
+            "needs_new_lead",
         )
     )
     pks = [row[0] for row in rows]
@@ -163,6 +165,7 @@ def build_index(locale_id, default_locale_id):
         "stage": {row[0]: [row[2]] for row in rows},
         "unit": {row[0]: [row[3]] for row in rows if row[3]},
         "campus": grouped(campus_rows),
+        "lead": {row[0]: ["needed"] for row in rows if row[9]},
         # "Open to officers" means joinable now: open, and proposed or active.
         "open": {
             row[0]: ["yes"] for row in rows if row[4] and row[1] in ProjectPage.JOINABLE_STATUSES
@@ -185,6 +188,7 @@ def build_index(locale_id, default_locale_id):
         "status": [FacetValue(v, label) for v, label in ProjectPage.Status.choices],
         "stage": [FacetValue(v, label) for v, label in ProjectPage.Stage.choices],
         "open": [FacetValue("yes", _("Open to officers"))],
+        "lead": [FacetValue("needed", _("Needs a new lead"))],
     }
     reference_times = {}
     for row in rows:

@@ -47,7 +47,7 @@ def refusal(user, project):
         return _("The leads of this project are not looking for officers at the moment.")
     if user.pk in project.lead_ids:
         return _("You lead this project, so you are part of it already.")
-    if ProjectMember.objects.filter(project=project, user=user).exists():
+    if ProjectMember.objects.filter(project=project, user=user, left_on__isnull=True).exists():
         return _("You are already a member of this project.")
     if JoinRequest.objects.filter(project=project, officer=user, state=State.PENDING).exists():
         return _("You have already asked to join this project. Its leads have not answered yet.")
@@ -161,11 +161,15 @@ def accept(join_request, actor, role=""):
     with transaction.atomic():
         if _transition(join_request, actor, {State.PENDING}, State.ACCEPTED) is None:
             raise _already_answered(join_request)
-        member, _created = ProjectMember.objects.get_or_create(
+        member, created = ProjectMember.objects.get_or_create(
             project=join_request.project,
             user=join_request.officer,
             defaults={"role": role, "request": join_request},
         )
+        if not created and member.left_on is not None:
+            # A former member (whose term ended) joins again, e.g. re-elected.
+            member.left_on, member.role, member.request = None, role, join_request
+            member.save(update_fields=["left_on", "role", "request"])
         notify(
             join_request.officer,
             "join_request.accepted",

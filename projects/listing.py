@@ -36,6 +36,7 @@ CARD_FIELDS = (
     "summary",
     "status",
     "open_to_officers",
+    "needs_new_lead",
     "first_published_at",
     "last_confirmed_at",
     "lead_unit__slug",

@@ -394,14 +394,22 @@ class ProjectPage(Page):
         user = request.user
         context["show_contacts"] = user.is_authenticated
         canonical = SimpleLazyObject(self.get_canonical)
-        members = SimpleLazyObject(
+        everyone = SimpleLazyObject(
             lambda: list(
                 canonical.members.filter(user__isnull=False)
                 .select_related("user")
                 .order_by("joined_at")
             )
         )
+        members = SimpleLazyObject(lambda: [m for m in everyone if m.left_on is None])
         context["members"] = members
+        context["former_members"] = SimpleLazyObject(
+            lambda: sorted(
+                (m for m in everyone if m.left_on is not None),
+                key=lambda m: m.left_on,
+                reverse=True,
+            )
+        )
         context["canonical"] = canonical
         if user.is_authenticated:
             canonical = self.get_canonical()
@@ -448,6 +456,12 @@ class ProjectMember(models.Model):
     )
     role = models.CharField(_("role"), max_length=120, blank=True)
     joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    left_on = models.DateField(
+        _("left on"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the member's officer term ended; former members are listed apart."),
+    )
     request = models.ForeignKey(
         "JoinRequest",
         null=True,

@@ -540,7 +540,9 @@ def mine(request):
             if flag
         ]
     waiting = _requests_for_lead(user).filter(state=JoinRequest.State.PENDING)
-    memberships = ProjectMember.objects.filter(user=user).select_related("project")
+    memberships = ProjectMember.objects.filter(user=user, left_on__isnull=True).select_related(
+        "project"
+    )
     my_requests = JoinRequest.objects.filter(officer=user).select_related("project")
     registry = registry_for_request()
     return render(

@@ -36,6 +36,10 @@ def project_card(context, project):
         meta.append(format_html("<span>{}</span>", unit))
     if project.accepts_officers:
         meta.append(format_html('<span class="badge badge--open">{}</span>', _("Open to officers")))
+    if getattr(project, "needs_new_lead", False):
+        meta.append(
+            format_html('<span class="badge badge--stale">{}</span>', _("Needs a new lead"))
+        )
     if project.is_possibly_stale:
         meta.append(
             format_html(

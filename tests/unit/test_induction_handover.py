@@ -186,12 +186,12 @@ class EndOfTermTests(TestCase):
     def flags(self):
         return dict(ProjectPage.objects.values_list("title", "needs_new_lead"))
 
-    def test_daily_command_flags_led_and_joined_projects_once(self):
+    def test_daily_command_flags_projects_left_without_a_lead_once(self):
         term = self.end_carols_term()
         call_command("end_terms", verbosity=0)
         self.assertEqual(
             self.flags(),
-            {"Led by Carol": True, "Carol is a member": True, "Someone else's": False},
+            {"Led by Carol": True, "Carol is a member": False, "Someone else's": False},
         )
         term.refresh_from_db()
         self.assertIsNotNone(term.projects_released_at)
