@@ -52,7 +52,8 @@ def similarity_query(title, summary):
 
 
 def similar_projects(locale, title, summary, limit=SIMILAR_LIMIT):
-    """Published projects in ``locale`` most like the given title and summary, best first.
+    """Published, running projects (proposed or active) in ``locale`` most like the given
+    title and summary, best first: the ones a new registrant could join or build on.
 
     Any word may match (OR), so a partly overlapping project still surfaces; the search
     backend ranks those sharing more, and rarer, words first.
@@ -60,7 +61,11 @@ def similar_projects(locale, title, summary, limit=SIMILAR_LIMIT):
     query = similarity_query(title, summary)
     if not query:
         return []
-    candidates = ProjectPage.objects.live().public().filter(locale_id=locale.pk)
+    candidates = (
+        ProjectPage.objects.live()
+        .public()
+        .filter(locale_id=locale.pk, status__in=ProjectPage.JOINABLE_STATUSES)
+    )
     outcome = search_ids(candidates, query, operator="or", limit=limit)
     found = {
         page.pk: page
@@ -69,6 +74,35 @@ def similar_projects(locale, title, summary, limit=SIMILAR_LIMIT):
         .defer_streamfields()
     }
     return [found[pk] for pk in outcome.ids if pk in found]
+
+
+def _title_words(text):
+    return {word.casefold()[:6] for word in plain_words(text).split() if len(word) >= 4}
+
+
+def similar_waiting_for_review(locale, title, *, exclude_owner=None):
+    """How many unpublished projects waiting for review in ``locale`` have a title like
+    ``title`` (sharing at least half of its words of four letters or more, compared by their
+    first six letters). Only the number is given: a draft's content is for its owner and
+    moderators, so the registrant learns that a similar project is coming, not what it says.
+    """
+    words = _title_words(title)
+    if not words:
+        return 0
+    drafts = list(
+        ProjectPage.objects.not_live()
+        .filter(locale_id=locale.pk)
+        .exclude(owner=exclude_owner)
+        .only("pk", "title", "content_type_id")
+    )
+    states = moderation_states(drafts)
+    needed = max(1, (len(words) + 1) // 2)
+    return sum(
+        1
+        for page in drafts
+        if states.get(page.pk, ("", ""))[0] == "in_review"
+        and len(words & _title_words(page.title)) >= needed
+    )
 
 
 def unique_slug(parent, title):

@@ -146,10 +146,13 @@ def register(request):
             messages.info(request, _("This project was already registered; here it is."))
         return redirect("projects:manage", result.project.pk)
     similar = registration.similar_projects(index.locale, data["title"], data["summary"])
+    in_review = registration.similar_waiting_for_review(
+        index.locale, data["title"], exclude_owner=request.user
+    )
     return render(
         request,
         "projects/register_check.html",
-        {"form": form, "index": index, "similar": similar},
+        {"form": form, "index": index, "similar": similar, "similar_in_review": in_review},
     )
 
 

@@ -58,7 +58,7 @@ def test_registering_shows_similar_projects_then_creates_a_draft_in_review(
     assert check.status_code == 200
     assert [p.title for p in check.context["similar"]][0] == "Monthly wellbeing poll"
     html = check.content.decode()
-    assert "Join this one instead" in html
+    assert "Contact its leads to work together" in html
     assert f'href="{poll.url}#contacts"' in html
     assert not ProjectPage.objects.filter(title=data["title"]).exists()  # nothing yet
 
