@@ -249,7 +249,7 @@ class CohortReportTests(TestCase):
         response = self.client.get(REPORT_URL, {"year": self.ind.year, "export": "csv"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("text/csv", response["Content-Type"])
-        content = b"".join(response.streaming_content).decode()
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(content)))
         alice = next(row for row in rows if row["Officer"] == "Alice Adeyemi")
         self.assertEqual(alice["E-mail"], "alice@example.org")
