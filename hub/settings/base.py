@@ -304,6 +304,10 @@ _auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddlewar
 MIDDLEWARE[_auth:_auth] = [
     "django_otp.middleware.OTPMiddleware",
     "hub.twofactor.AdminTwoFactorMiddleware",
+    # /admin/pages/<id>/ answers 404 for a page one may not explore (hub/page_permissions.py).
+    "hub.page_permissions.ExplorerGuardMiddleware",
+    # Responses to signed-in people are marked private (hub/cache.py).
+    "hub.cache.PrivateForSignedInMiddleware",
 ]
 # Outside everything else, so cached and static responses carry the headers too.
 MIDDLEWARE.insert(1, "hub.security.SecurityHeadersMiddleware")
