@@ -288,6 +288,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # failed sign-ins and lockouts, not every success
         "elastic_transport": {"level": "WARNING"},
         "opensearch": {"level": "WARNING"},
     },

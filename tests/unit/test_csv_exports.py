@@ -13,7 +13,7 @@ from hub.spreadsheets import csv_cell, csv_lines
 from induction.models import OfficerTerm
 from knowledge.models import Feedback
 from search.stats import record as record_search
-from tests.factories import make_project, make_user
+from tests.factories import make_draft_project, make_project, make_user
 from tests.induction_factories import make_role
 from tests.knowledge_factories import make_guidance_index, make_guideline
 
@@ -171,3 +171,23 @@ def test_projects_needing_a_new_lead_export(admin_client, registry):
     assert rows[1][0] == "'+Peer mentoring"
     dates = [value for value in rows[1] if re.match(r"^\d{4}-", value)]
     assert dates and all(READABLE_DATE.match(value) for value in dates)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/reports/site-history/",
+        "/admin/reports/aging-pages/",
+        "/admin/reports/locked/",
+        "/admin/reports/workflow/",
+        "/admin/reports/workflow_tasks/",
+    ],
+)
+def test_wagtails_own_report_exports_are_safe_too(admin_client, registry, people, url):
+    page = make_draft_project(registry, people["staff"], title="=HYPERLINK(1)")
+    page.locked, page.locked_by = True, people["staff"]
+    page.save()
+    rows = _download(admin_client, url)
+    _assert_safe(rows)
+    if url != "/admin/reports/aging-pages/":  # aging pages lists published pages only
+        assert any("'=HYPERLINK(1)" in row for row in rows), rows
