@@ -33,7 +33,7 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
 KEY = "hub:content-version"
 
@@ -271,3 +271,33 @@ class AnonymousPageCacheMiddleware:
             and len(response.content) <= MAX_BYTES
             and not getattr(getattr(request, "user", None), "is_authenticated", False)
         )
+
+
+# --- Responses to signed-in people ---------------------------------------------------------
+
+
+class PrivateForSignedInMiddleware:
+    """Keep what signed-in people see out of shared caches (proxies, CDNs).
+
+    Pages rendered for a signed-in reader carry personal data: contact e-mail addresses,
+    dashboards, requests, the account pages. Any response to a signed-in request that does
+    not choose its own caching gets ``Cache-Control: private, no-cache`` (the browser may keep
+    it but asks again before reusing it); one that chose caching without saying ``public``
+    gets ``private`` added. Deliberately public answers (image renditions) are left alone.
+    Responses to anonymous readers are untouched, so the anonymous page cache works as before.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            directives = _cache_control(response)
+            if not directives:
+                patch_cache_control(response, private=True, no_cache=True)
+            elif "public" not in directives and "private" not in directives:
+                patch_cache_control(response, private=True)
+            patch_vary_headers(response, ("Cookie",))
+        return response

@@ -4,22 +4,29 @@ Django 5.2 has no Content Security Policy of its own, so :class:`SecurityHeaders
 sends one built from ``CSP_DIRECTIVES`` (the public site: no inline script or style at all)
 or ``CSP_ADMIN_DIRECTIVES`` (Wagtail's admin, whose editor still needs inline code).
 
-Sign-in attempts go through :class:`LoginThrottle`: after ``LOGIN_FAILURE_LIMIT`` failures
-for one e-mail address, or ``LOGIN_FAILURE_LIMIT_PER_IP`` from one client address, within
-``LOGIN_FAILURE_WINDOW`` seconds, signing in is refused for ``LOGIN_LOCKOUT_SECONDS`` — even
-with the right password — on the site's login form and the admin's alike.
+Sign-in attempts are recorded by django-axes in the database (:class:`LoginAttemptHandler`):
+after ``LOGIN_FAILURE_LIMIT`` failures for one e-mail address *from one client address*, or
+``LOGIN_FAILURE_LIMIT_PER_IP`` from one client address on any accounts, signing in from there is
+refused for ``LOGIN_LOCKOUT_SECONDS`` — even with the right password — on the site's login form
+and the admin's alike. The same account from another address is not affected, so nobody can
+lock someone else out.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime
 import math
-import time
 
+from axes.handlers.database import AxesDatabaseHandler
+from axes.handlers.proxy import AxesProxyHandler
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import Max, Q, Sum
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
@@ -53,7 +60,9 @@ class SecurityHeadersMiddleware:
         return response
 
 
-# --- Sign-in rate limiting ---------------------------------------------------------------
+# --- Sign-in lockout (django-axes) ---------------------------------------------------------
+# Failed sign-ins are recorded in the database by django-axes (durable: no cache eviction
+# forgets them), one record per e-mail address, client address and browser.
 
 
 def client_ip(request) -> str:
@@ -70,54 +79,83 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _digest(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()[:32]
+def login_username(request, credentials=None) -> str:
+    """The account tried, spelt one way: the e-mail address, trimmed and case-folded."""
+    value = None
+    if credentials:
+        value = credentials.get("username") or credentials.get(get_user_model().USERNAME_FIELD)
+    if value is None and request is not None:
+        data = getattr(request, "data", None) or getattr(request, "POST", {})
+        value = data.get("username")
+    return str(value or "").strip().casefold()[:255]
 
 
-class LoginThrottle:
-    """Counts failed sign-ins per e-mail address and per client address, in the cache."""
+def account_failure_limit(request, credentials=None) -> int:
+    return settings.LOGIN_FAILURE_LIMIT
 
-    prefix = "login-throttle"
 
-    def __init__(self, request, username):
-        self.now = time.time()
-        self.keys = [
-            (f"{self.prefix}:user:{_digest((username or '').strip().casefold())}", "user"),
-            (f"{self.prefix}:ip:{_digest(client_ip(request))}", "ip"),
-        ]
+def lockout_period(request=None) -> datetime.timedelta:
+    return datetime.timedelta(seconds=settings.LOGIN_LOCKOUT_SECONDS)
 
-    @staticmethod
-    def _limit(kind):
-        if kind == "user":
-            return settings.LOGIN_FAILURE_LIMIT
-        return settings.LOGIN_FAILURE_LIMIT_PER_IP
 
-    def locked_for(self) -> int:
-        """Seconds until signing in is allowed again (0: allowed now)."""
+class LoginAttemptHandler(AxesDatabaseHandler):
+    """django-axes' database handler with two limits instead of one.
+
+    An account is locked *from one client address* after ``LOGIN_FAILURE_LIMIT`` failures
+    (``AXES_LOCKOUT_PARAMETERS``: username and address together), so nobody can lock someone
+    else out from elsewhere; and a client address is locked after
+    ``LOGIN_FAILURE_LIMIT_PER_IP`` failures on any accounts. Failures count while each comes
+    within ``LOGIN_LOCKOUT_SECONDS`` of the one before; a lockout lasts that long after the last.
+    """
+
+    def locked_for(self, request, credentials=None) -> int:
+        """Seconds until this account may sign in from this address again (0: now)."""
+        period = lockout_period(request)
+        now = request.axes_attempt_time or timezone.now()
+        recent = AccessAttempt.objects.filter(
+            ip_address=request.axes_ip_address, attempt_time__gte=now - period
+        )
+        totals = recent.aggregate(
+            address=Sum("failures_since_start"),
+            address_last=Max("attempt_time"),
+            account=Sum(
+                "failures_since_start",
+                filter=Q(username=login_username(request, credentials)),
+            ),
+            account_last=Max(
+                "attempt_time", filter=Q(username=login_username(request, credentials))
+            ),
+        )
         remaining = 0
-        for key, _kind in self.keys:
-            state = cache.get(key)
-            if state and state.get("locked_until", 0) > self.now:
-                remaining = max(remaining, math.ceil(state["locked_until"] - self.now))
-        return remaining
+        for kind, limit in (
+            ("account", settings.LOGIN_FAILURE_LIMIT),
+            ("address", settings.LOGIN_FAILURE_LIMIT_PER_IP),
+        ):
+            if (totals[kind] or 0) >= limit:
+                until = totals[f"{kind}_last"] + period
+                remaining = max(remaining, math.ceil((until - now).total_seconds()))
+        return max(remaining, 0)
 
-    def failed(self) -> None:
-        window = settings.LOGIN_FAILURE_WINDOW
-        lockout = settings.LOGIN_LOCKOUT_SECONDS
-        for key, kind in self.keys:
-            state = cache.get(key) or {}
-            failures = [t for t in state.get("failures", []) if t > self.now - window]
-            failures.append(self.now)
-            state["failures"] = failures[-self._limit(kind) :]
-            if len(failures) >= self._limit(kind):
-                state["locked_until"] = self.now + lockout
-                state["failures"] = []
-            cache.set(key, state, timeout=window + lockout)
+    def is_locked(self, request, credentials=None) -> bool:
+        return self.locked_for(request, credentials) > 0
 
-    def succeeded(self) -> None:
-        # A correct password clears the address's count, not the client's: one account's
-        # success must not reset the guard against trying many accounts from one place.
-        cache.delete(self.keys[0][0])
+    def user_login_failed(self, sender, credentials, request=None, **kwargs):
+        super().user_login_failed(sender, credentials, request, **kwargs)
+        if request is not None and not request.axes_locked_out:
+            if self.is_locked(request, credentials):
+                request.axes_locked_out = True
+                request.axes_credentials = credentials
+
+
+def lockout_remaining(request, username) -> int:
+    """Seconds until ``username`` may try to sign in again from this request's address."""
+    if not settings.AXES_ENABLED:
+        return 0
+    AxesProxyHandler.update_request(request)
+    handler = AxesProxyHandler.get_implementation()
+    if not isinstance(handler, LoginAttemptHandler):
+        return 0 if handler.is_allowed(request, {"username": username}) else 1
+    return handler.locked_for(request, {"username": username})
 
 
 def lockout_message(seconds: int) -> str:
@@ -132,26 +170,44 @@ def lockout_message(seconds: int) -> str:
 
 
 class RateLimitedLoginMixin:
-    """For ``AuthenticationForm`` subclasses: refuse while locked out, count failures."""
+    """For ``AuthenticationForm`` subclasses: refuse while locked out, with the hub's message.
+
+    Failures are recorded by django-axes (its backend and signal handler); the form asks
+    before checking the password and again after a failure. A locked-out answer is sent with
+    status 429 (``axes.middleware.AxesMiddleware`` and :func:`lockout_response`).
+    """
+
+    def _refuse_if_locked(self, username):
+        remaining = lockout_remaining(self.request, username)
+        if remaining:
+            self.locked_out = True
+            self.request.axes_locked_out = True
+            raise ValidationError(lockout_message(remaining), code="locked")
 
     def clean(self):
         username = self.cleaned_data.get("username", "")
-        throttle = LoginThrottle(self.request, username)
-        remaining = throttle.locked_for()
-        if remaining:
-            self.locked_out = True
-            raise ValidationError(lockout_message(remaining), code="locked")
+        self._refuse_if_locked(username)
         try:
-            cleaned = super().clean()
-        except ValidationError:
-            throttle.failed()
-            remaining = throttle.locked_for()
-            if remaining:
-                self.locked_out = True
-                raise ValidationError(lockout_message(remaining), code="locked") from None
+            return super().clean()
+        except ValidationError as error:
+            try:
+                self._refuse_if_locked(username)
+            except ValidationError as locked:
+                raise locked from error
             raise
-        throttle.succeeded()
-        return cleaned
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """``AXES_LOCKOUT_CALLABLE``: keep the page that says why (translated), status 429."""
+    if original_response is None:
+        remaining = lockout_remaining(request, login_username(request, credentials))
+        return HttpResponse(
+            lockout_message(remaining or settings.LOGIN_LOCKOUT_SECONDS),
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
+    original_response.status_code = 429
+    return original_response
 
 
 class SiteLoginForm(RateLimitedLoginMixin, AuthenticationForm):

@@ -1,10 +1,18 @@
-"""Two-factor authentication for Wagtail's admin, with django-otp.
+"""Two-factor authentication, with django-otp: for Wagtail's admin and for privileged powers.
 
 Anyone who can use the admin may turn on two-factor sign-in with an authenticator app
 (TOTP, RFC 6238) and gets ten single-use backup codes. Once it is on, every admin session
 must be confirmed with a code after the password (:class:`AdminTwoFactorMiddleware`).
 With ``ADMIN_2FA_REQUIRED`` (on in production) it is compulsory: an admin user without a
 device is sent to set one up before anything else in the admin.
+
+The same rule holds outside the admin. A *privileged* power — one a role gives over other
+people's projects and data (publishing, asking for changes, editing someone else's project,
+reading a handover or a join request as a moderator) — is granted only to a session confirmed
+with a code, whenever two-factor is required or the person has turned it on. Permission checks
+ask :func:`privileged`; its answer (an :class:`Access`) is false until the session is confirmed
+and says so, and the view answers with :func:`second_factor_redirect` (set up, or enter a code,
+then come back). Acting on one's own project or data is never privileged.
 
 A user who lost their device and their codes is reset by an administrator with
 ``manage.py reset_two_factor EMAIL``.
@@ -32,6 +40,97 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 BACKUP_CODES = 10
 APP_DEVICE_NAME = "Authenticator app"
 BACKUP_DEVICE_NAME = "Backup codes"
+
+
+# --- Privileged powers ------------------------------------------------------------------------
+
+
+class Access:
+    """A permission check's answer: true only when allowed.
+
+    ``needs_second_factor`` marks a refusal that a confirmed session would turn into a yes: the
+    person holds the power, but has not confirmed this sign-in with a second factor.
+    """
+
+    __slots__ = ("allowed", "needs_second_factor")
+
+    def __init__(self, allowed: bool, needs_second_factor: bool = False):
+        self.allowed = allowed
+        self.needs_second_factor = needs_second_factor
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    def __repr__(self) -> str:
+        if self.allowed:
+            return "Access(allowed)"
+        return "Access(second factor needed)" if self.needs_second_factor else "Access(denied)"
+
+
+ALLOWED = Access(True)
+DENIED = Access(False)
+SECOND_FACTOR_NEEDED = Access(False, needs_second_factor=True)
+
+
+def session_verified(user) -> bool:
+    """Whether this user's session was confirmed with a code (django-otp's middleware)."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(is_verified is not None and is_verified())
+
+
+def has_device(user) -> bool:
+    """Whether the user has a confirmed second factor (remembered on the user object)."""
+    if not hasattr(user, "_hub_has_otp_device"):
+        user._hub_has_otp_device = user_has_device(user, confirmed=True)
+    return user._hub_has_otp_device
+
+
+def privileged(user, has_power) -> Access:
+    """Grant a privileged power the user holds only to a confirmed session.
+
+    The confirmation is needed when ``ADMIN_2FA_REQUIRED`` is on, or when the user has turned
+    two-factor on (their own choice must not be skipped by the public site).
+    """
+    if not has_power:
+        return DENIED
+    if session_verified(user):
+        return ALLOWED
+    if settings.ADMIN_2FA_REQUIRED or has_device(user):
+        return SECOND_FACTOR_NEEDED
+    return ALLOWED
+
+
+def any_of(*answers) -> Access:
+    """Allowed if any answer allows; else "second factor needed" if any says so; else denied.
+
+    Answers may be plain booleans (the user's own rights) or :class:`Access` values.
+    """
+    needs = False
+    for answer in answers:
+        if answer:
+            return ALLOWED
+        needs = needs or getattr(answer, "needs_second_factor", False)
+    return SECOND_FACTOR_NEEDED if needs else DENIED
+
+
+def second_factor_url(request, next_url=None) -> str:
+    """Where the signed-in user confirms this session (or sets a device up), then comes back.
+
+    ``next_url`` defaults to the current address; a view answering a POST passes the page
+    to return to instead. An address off this site is never used.
+    """
+    target = next_url or request.get_full_path()
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    name = "hub_2fa_verify" if has_device(request.user) else "hub_2fa_setup"
+    return f"{reverse(name)}?{urlencode({'next': target})}"
+
+
+def second_factor_redirect(request, next_url=None):
+    """Redirect to :func:`second_factor_url`."""
+    return redirect(second_factor_url(request, next_url))
 
 
 def admin_user(user) -> bool:
@@ -80,11 +179,10 @@ class AdminTwoFactorMiddleware:
                 return None
         if match.url_name in self.open_url_names:
             return None
-        next_param = urlencode({"next": request.get_full_path()})
-        if user_has_device(user, confirmed=True):
-            return redirect(f"{reverse('hub_2fa_verify')}?{next_param}")
-        if settings.ADMIN_2FA_REQUIRED and match.url_name not in self.setup_url_names:
-            return redirect(f"{reverse('hub_2fa_setup')}?{next_param}")
+        if has_device(user) or (
+            settings.ADMIN_2FA_REQUIRED and match.url_name not in self.setup_url_names
+        ):
+            return second_factor_redirect(request)
         return None
 
 

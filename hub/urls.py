@@ -9,10 +9,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub import admin_reports
 from hub import views as hub_views
 from hub.api import api_router
 
 urlpatterns = [
+    *admin_reports.urlpatterns,  # Wagtail's reports with the hub's safe CSV export
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -1,10 +1,23 @@
-"""Admin wiring for the shared taxonomies."""
+"""Admin wiring for the shared taxonomies, who sees which pages, and two-factor sign-in."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from hub.models import Campus, Theme, Unit
+from hub.page_permissions import OwnPagesPermissionPolicy, visible_in_chooser
+
+# First, before anything asks for Page's policy: the admin shows people the pages they may act
+# on, not other people's drafts (hub/page_permissions.py).
+register_permission_policy(Page, OwnPagesPermissionPolicy(Page))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choosable_pages(pages, request):
+    return visible_in_chooser(pages, request)
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -47,7 +60,6 @@ register_snippet(TaxonomyGroup)
 # --- Two-factor authentication for the admin (hub.twofactor) ----------------------------
 
 from django.urls import path, reverse  # noqa: E402
-from wagtail import hooks  # noqa: E402
 
 from hub import twofactor  # noqa: E402
 

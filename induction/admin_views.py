@@ -13,6 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from hub.spreadsheets import SafeSpreadsheetExportMixin
 from induction import importer, report
 from induction.emails import send_invitation
 from induction.forms import OfficerImportForm
@@ -92,7 +93,7 @@ class CohortFilterSet(WagtailFilterSet):
         return queryset.filter(starts_on__year=int(value)) if value else queryset
 
 
-class CohortReportView(ReportView):
+class CohortReportView(SafeSpreadsheetExportMixin, ReportView):
     """Each officer of a cohort: progress, overdue modules and whether a handover arrived."""
 
     model = OfficerTerm

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
+from hub.twofactor import privileged, second_factor_redirect, second_factor_url
 from induction.calendar import build_calendar, calendar_response, group_by_day
 from induction.forms import (
     HandoverContactFormSet,
@@ -821,13 +822,19 @@ def handover_list(request, hub):
         .order_by("-starts_on")
     )
     received = received_handovers(user)
-    if not own_terms and not received and not user.in_group("Moderators"):
+    moderator = privileged(user, user.in_group("Moderators"))
+    if not own_terms and not received and not moderator:
+        if moderator.needs_second_factor:
+            return second_factor_redirect(request)
         raise Http404
     context = {
         "own_terms": [{"term": t, "handover": getattr(t, "handover", None)} for t in own_terms],
         "received": received,
+        "second_factor_url": (
+            second_factor_url(request) if moderator.needs_second_factor else None
+        ),
     }
-    if user.in_group("Moderators"):
+    if moderator:
         paginator = Paginator(
             Handover.objects.filter(status=Handover.Status.SUBMITTED)
             .select_related("author", "term__role", "term__user")
@@ -992,7 +999,10 @@ def handover_detail(request, hub, pk):
     handover = get_object_or_404(
         Handover.objects.select_related("author", "term__role", "term__user"), pk=pk
     )
-    if not handover.can_read(request.user):
+    access = handover.can_read(request.user)
+    if not access:
+        if access.needs_second_factor:
+            return second_factor_redirect(request)
         raise Http404
     links = list(handover.project_links.all())
     live = set(

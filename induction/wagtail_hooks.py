@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from hub.spreadsheets import SafeSpreadsheetExportMixin
 from induction.admin_views import CohortReportView, ImportOfficersView
 from induction.models import OfficerRole, OfficerTerm
 
@@ -21,6 +22,10 @@ class OfficerRoleViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class OfficerTermIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The officer terms listing; its CSV export goes through the hub's safe writer."""
+
+
 class OfficerTermViewSet(SnippetViewSet):
     model = OfficerTerm
     icon = "date"
@@ -29,6 +34,7 @@ class OfficerTermViewSet(SnippetViewSet):
     list_filter = ["role", "starts_on"]
     search_fields = ["user__email", "user__display_name"]
     list_export = ["user", "role", "starts_on", "ends_on"]
+    index_view_class = OfficerTermIndexView
 
 
 class InductionGroup(SnippetViewSetGroup):

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
 
+from hub.spreadsheets import SafeSpreadsheetExportMixin
 from knowledge.models import Feedback, GuidelinePage
 
 
@@ -40,7 +41,7 @@ class LocaleFilterSet(WagtailFilterSet):
         fields = ["locale"]
 
 
-class ReviewDueReportView(ReportView):
+class ReviewDueReportView(SafeSpreadsheetExportMixin, ReportView):
     """Guidelines whose "review by" date has passed, oldest first, that the user may edit."""
 
     page_title = _("Guidance due for review")
@@ -104,7 +105,7 @@ class ReviewDueReportView(ReportView):
         return super().to_row_dict(item)
 
 
-class FeedbackReportView(ReportView):
+class FeedbackReportView(SafeSpreadsheetExportMixin, ReportView):
     """Totals of "Was this helpful?" answers per guideline, with a link to the comments."""
 
     page_title = _("Guidance feedback")
@@ -181,7 +182,7 @@ class HelpfulFilterSet(WagtailFilterSet):
         return queryset.exclude(comment="") if value else queryset.filter(comment="")
 
 
-class PageFeedbackView(ReportView):
+class PageFeedbackView(SafeSpreadsheetExportMixin, ReportView):
     """Every answer and comment readers left on one guideline, newest first."""
 
     header_icon = "comment"

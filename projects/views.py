@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale, WorkflowState
 
+from hub.twofactor import second_factor_redirect, second_factor_url
 from projects import joining, registration
 from projects.forms import (
     AcceptForm,
@@ -38,11 +39,12 @@ from projects.permissions import (
     can_confirm_current,
     can_decide_request,
     can_edit_project,
+    can_lead,
     can_publish_project,
     can_read_request,
     can_register,
+    can_review_project,
     can_view_dashboard,
-    is_lead,
 )
 from projects.text import stream_to_text
 
@@ -71,6 +73,14 @@ def _forbidden(request, message, title=None):
         {"message": message, "title": title or _("You cannot do that")},
         status=403,
     )
+
+
+def _refuse(request, access, message, next_url=None):
+    """Refuse a check that failed: to confirm the sign-in first if only that is missing
+    (then back to ``next_url``, by default this page), else with a page that says why."""
+    if access.needs_second_factor:
+        return second_factor_redirect(request, next_url)
+    return _forbidden(request, message)
 
 
 def _safe_next(request, fallback):
@@ -189,14 +199,17 @@ def similar(request):
 @never_cache
 def manage(request, pk):
     """A project's dashboard: its draft, review, upkeep and team."""
-    project = _project_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    project = _project_or_404(pk)
     canonical = project.get_canonical()
     user = request.user
-    if not can_view_dashboard(user, project, canonical):
-        return _forbidden(
-            request, _("Only the people who run this project, and moderators, can see this page.")
+    access = can_view_dashboard(user, project, canonical)
+    if not access:
+        return _refuse(
+            request,
+            access,
+            _("Only the people who run this project, and moderators, can see this page."),
         )
     draft = project.get_latest_revision_as_object()
     state, comment = registration.moderation_state(project)
@@ -208,7 +221,9 @@ def manage(request, pk):
             review_actions = {
                 name for name, _label, _modal in task_state.task.specific.get_actions(project, user)
             }
-    lead = is_lead(user, canonical) or user.is_superuser
+    lead = can_lead(user, canonical)
+    can_publish = can_publish_project(user, project)
+    can_reject = can_review_project(user, "reject" in review_actions)
     members = canonical.members.select_related("user").order_by("joined_at")
     pending = canonical.join_requests.filter(state=JoinRequest.State.PENDING).count()
     return render(
@@ -225,9 +240,13 @@ def manage(request, pk):
             "is_lead": lead,
             "can_edit": can_edit_project(user, project),
             "can_confirm": can_confirm_current(user, canonical),
-            "can_publish": can_publish_project(user, project)
-            and (not project.live or project.has_unpublished_changes),
-            "can_reject": "reject" in review_actions,
+            "can_publish": can_publish and (not project.live or project.has_unpublished_changes),
+            "can_reject": can_reject,
+            "second_factor_url": (
+                second_factor_url(request)
+                if can_publish.needs_second_factor or can_reject.needs_second_factor
+                else None
+            ),
             "comment_max": REVIEW_COMMENT_MAX,
         },
     )
@@ -235,13 +254,15 @@ def manage(request, pk):
 
 @never_cache
 def edit(request, pk):
-    project = _project_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    project = _project_or_404(pk)
     user = request.user
-    if not can_edit_project(user, project):
-        return _forbidden(
+    access = can_edit_project(user, project)
+    if not access:
+        return _refuse(
             request,
+            access,
             _("Only the project's lead, the person who registered it, and moderators can edit it."),
         )
     lock = project.get_lock()
@@ -271,9 +292,9 @@ def edit(request, pk):
 @never_cache
 @require_POST
 def confirm(request, pk):
-    project = _project_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    project = _project_or_404(pk)
     canonical = project.get_canonical()
     if not can_confirm_current(request.user, canonical):
         return _forbidden(request, _("Only the project's leads can confirm it is still current."))
@@ -293,12 +314,18 @@ def _review_target(project):
 @require_POST
 def publish(request, pk):
     """Approve and publish the latest version (moderators, through the review; editors)."""
-    project = _project_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    project = _project_or_404(pk)
     user = request.user
-    if not can_publish_project(user, project):
-        return _forbidden(request, _("Only moderators and editors can publish projects."))
+    access = can_publish_project(user, project)
+    if not access:
+        return _refuse(
+            request,
+            access,
+            _("Only moderators and editors can publish projects."),
+            next_url=reverse("projects:manage", args=[project.pk]),
+        )
     comment = request.POST.get("comment", "")[:REVIEW_COMMENT_MAX]
     _state, task_state = _review_target(project)
     actions = set()
@@ -319,17 +346,21 @@ def publish(request, pk):
 @require_POST
 def request_changes(request, pk):
     """Send a project in review back to its registrant with a comment (moderators)."""
-    project = _project_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    project = _project_or_404(pk)
     user = request.user
     _state, task_state = _review_target(project)
     actions = set()
     if task_state is not None:
         actions = {a for a, _l, _m in task_state.task.specific.get_actions(project, user)}
-    if "reject" not in actions:
-        return _forbidden(
-            request, _("Only moderators can send a project in review back for changes.")
+    access = can_review_project(user, "reject" in actions)
+    if not access:
+        return _refuse(
+            request,
+            access,
+            _("Only moderators can send a project in review back for changes."),
+            next_url=reverse("projects:manage", args=[project.pk]),
         )
     comment = request.POST.get("comment", "").strip()
     if not comment:
@@ -347,9 +378,9 @@ def request_changes(request, pk):
 
 @never_cache
 def join(request, pk):
-    project = get_object_or_404(ProjectPage.objects.live(), pk=pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    project = get_object_or_404(ProjectPage.objects.live(), pk=pk)
     user = request.user
     if not can_ask_to_join(user):
         return _forbidden(
@@ -391,13 +422,15 @@ def _request_or_404(pk):
 
 @never_cache
 def request_detail(request, pk):
-    join_request = _request_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    join_request = _request_or_404(pk)
     user = request.user
-    if not can_read_request(user, join_request):
-        return _forbidden(
+    access = can_read_request(user, join_request)
+    if not access:
+        return _refuse(
             request,
+            access,
             _("A request to join is seen only by the officer, the project's leads and moderators."),
         )
     return render(
@@ -406,7 +439,7 @@ def request_detail(request, pk):
         {
             "join_request": join_request,
             "events": join_request.events.select_related("actor"),
-            "can_decide": can_decide_request(user, join_request) or user.is_superuser,
+            "can_decide": can_decide_request(user, join_request),
             "is_officer": join_request.officer_id == user.pk,
             "accept_form": AcceptForm(),
             "decline_form": DeclineForm(),
@@ -415,14 +448,20 @@ def request_detail(request, pk):
 
 
 def _decision(request, pk, form_class, act, done_message):
-    join_request = _request_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    join_request = _request_or_404(pk)
     user = request.user
-    if not (can_decide_request(user, join_request) or user.is_superuser):
-        return _forbidden(request, _("Only the project's leads can answer its requests."))
-    form = form_class(request.POST)
     fallback = reverse("projects:request", args=[join_request.pk])
+    access = can_decide_request(user, join_request)
+    if not access:
+        return _refuse(
+            request,
+            access,
+            _("Only the project's leads can answer its requests."),
+            next_url=fallback,
+        )
+    form = form_class(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -456,9 +495,9 @@ def decline(request, pk):
 @never_cache
 @require_POST
 def withdraw(request, pk):
-    join_request = _request_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    join_request = _request_or_404(pk)
     if join_request.officer_id != request.user.pk:
         return _forbidden(request, _("Only the officer who asked can withdraw a request."))
     try:
@@ -476,12 +515,18 @@ def withdraw(request, pk):
 @never_cache
 @require_POST
 def remove_member(request, pk, member_pk):
-    project = _project_or_404(pk)
     if not request.user.is_authenticated:
         return _to_login(request)
+    project = _project_or_404(pk)
     canonical = project.get_canonical()
-    if not (is_lead(request.user, canonical) or request.user.is_superuser):
-        return _forbidden(request, _("Only the project's leads can remove members."))
+    access = can_lead(request.user, canonical)
+    if not access:
+        return _refuse(
+            request,
+            access,
+            _("Only the project's leads can remove members."),
+            next_url=reverse("projects:manage", args=[project.pk]),
+        )
     member = get_object_or_404(
         ProjectMember.objects.select_related("user", "request"), pk=member_pk, project=canonical
     )

@@ -7,10 +7,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import PageReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from hub.spreadsheets import SafeSpreadsheetExportMixin
 from projects.models import ProjectPage
 
 
-class ProjectsNeedingLeadView(PageReportView):
+class ProjectsNeedingLeadView(SafeSpreadsheetExportMixin, PageReportView):
     """Projects whose lead deleted their account: moderators find each a successor."""
 
     page_title = _("Projects needing a new lead")

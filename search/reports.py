@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from hub.spreadsheets import SafeSpreadsheetExportMixin
 from search.models import SearchTerm
 
 PERIODS = [
@@ -44,7 +45,7 @@ class SearchReportFilterSet(WagtailFilterSet):
         return queryset  # the period bounds the sums, so the view applies it before annotating
 
 
-class PopularSearchesView(ReportView):
+class PopularSearchesView(SafeSpreadsheetExportMixin, ReportView):
     """The most frequent search terms in a period, with how often each found nothing."""
 
     page_title = _("Popular searches")

@@ -82,9 +82,12 @@ class ImportTests(TestCase):
             {"new_password1": "a-long-new-password-42", "new_password2": "a-long-new-password-42"},
         )
         self.assertRedirects(response, "/en/accounts/login/", fetch_redirect_response=False)
-        self.assertTrue(
-            self.client.login(username="zoe@example.org", password="a-long-new-password-42")
+        response = self.client.post(
+            "/en/accounts/login/",
+            {"username": "zoe@example.org", "password": "a-long-new-password-42"},
         )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(int(self.client.session["_auth_user_id"]), zoe.pk)
         # The link works only once.
         self.client.logout()
         response = self.client.get(link.group(1), follow=True)
@@ -249,7 +252,7 @@ class CohortReportTests(TestCase):
         response = self.client.get(REPORT_URL, {"year": self.ind.year, "export": "csv"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("text/csv", response["Content-Type"])
-        content = b"".join(response.streaming_content).decode()
+        content = b"".join(response.streaming_content).decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(content)))
         alice = next(row for row in rows if row["Officer"] == "Alice Adeyemi")
         self.assertEqual(alice["E-mail"], "alice@example.org")
