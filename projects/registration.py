@@ -141,6 +141,24 @@ def submit_for_review(page, user):
     return "submitted"
 
 
+def withdraw_from_review(project, user):
+    """Take the version in review back, so its author can change it before a moderator
+    decides; saving it again sends it for review afresh. Returns False when nothing was in
+    review (already decided, or withdrawn in another tab)."""
+    with transaction.atomic():
+        state = (
+            WorkflowState.objects.active()
+            .for_instance(project)
+            .select_for_update()
+            .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+            .first()
+        )
+        if state is None:
+            return False
+        state.cancel(user=user)
+    return True
+
+
 @dataclass
 class Registered:
     project: ProjectPage

@@ -20,6 +20,7 @@ urlpatterns = [
     path("requests/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("manage/<int:pk>/", views.manage, name="manage"),
     path("manage/<int:pk>/edit/", views.edit, name="edit"),
+    path("manage/<int:pk>/withdraw-review/", views.withdraw_review, name="withdraw-review"),
     path("manage/<int:pk>/confirm/", views.confirm, name="confirm"),
     path("manage/<int:pk>/publish/", views.publish, name="publish"),
     path("manage/<int:pk>/request-changes/", views.request_changes, name="request-changes"),

@@ -291,6 +291,33 @@ def edit(request, pk):
 
 @never_cache
 @require_POST
+def withdraw_review(request, pk):
+    """The author takes an edit back from review to amend it before a moderator decides."""
+    if not request.user.is_authenticated:
+        return _to_login(request)
+    project = _project_or_404(pk)
+    access = can_edit_project(request.user, project)
+    if not access:
+        return _refuse(
+            request,
+            access,
+            _("Only the project's lead, the person who registered it, and moderators can edit it."),
+        )
+    if registration.withdraw_from_review(project, request.user):
+        messages.success(
+            request,
+            _(
+                "Your version is back with you. Change it and save: it goes to the moderators "
+                "again."
+            ),
+        )
+        return redirect("projects:edit", project.pk)
+    messages.info(request, _("This project is no longer waiting for review."))
+    return redirect("projects:manage", project.pk)
+
+
+@never_cache
+@require_POST
 def confirm(request, pk):
     if not request.user.is_authenticated:
         return _to_login(request)

@@ -379,9 +379,53 @@ def test_owner_edits_go_to_review_and_the_live_page_stays(client, people, regist
     assert project.summary != "An updated summary."
     assert project.has_unpublished_changes
     assert _workflow_state(project).status == WorkflowState.STATUS_IN_PROGRESS
-    # While it is in review, the owner cannot edit again.
+    # While it is in review, the owner edits only after taking it back.
     locked = client.get(f"/en/projects/manage/{project.pk}/edit/")
     assert "with the moderators for review" in locked.content.decode()
+    assert f"/en/projects/manage/{project.pk}/withdraw-review/" in locked.content.decode()
+
+
+def test_the_author_takes_an_edit_back_from_review_amends_it_and_resubmits(
+    client, people, registry
+):
+    project = make_project(
+        registry, title="Poll", owner=people["staff"], staff_lead=people["staff"]
+    )
+    edit_url = f"/en/projects/manage/{project.pk}/edit/"
+    withdraw_url = f"/en/projects/manage/{project.pk}/withdraw-review/"
+    client.force_login(people["staff"])
+    data = project_form_data(title="Poll", summary="First try at a new summary.")
+    data.pop("token")
+    client.post(edit_url, data)
+    first_state = _workflow_state(project)
+    assert first_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+    # Someone who may not edit it cannot take it back.
+    client.force_login(people["staff2"])
+    assert client.post(withdraw_url).status_code == 403
+    assert _workflow_state(project).pk == first_state.pk
+
+    client.force_login(people["staff"])
+    response = client.post(withdraw_url)
+    assert response.status_code == 302 and response["Location"] == edit_url
+    first_state.refresh_from_db()
+    assert first_state.status == WorkflowState.STATUS_CANCELLED
+    form = client.get(edit_url)
+    assert 'name="summary"' in form.content.decode()
+    assert "First try at a new summary." in form.content.decode()  # nothing was lost
+    data["summary"] = "The amended summary, ready for review."
+    resubmitted = client.post(edit_url, data)
+    assert resubmitted.status_code == 302, resubmitted.content.decode()[-3000:]
+    state = _workflow_state(project)
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS and state.pk != first_state.pk
+    project.refresh_from_db()
+    latest = project.get_latest_revision_as_object()
+    assert latest.summary == "The amended summary, ready for review."
+    assert project.summary != latest.summary  # still not published
+    # Taking back twice says so and changes nothing.
+    client.post(withdraw_url)
+    again = client.post(withdraw_url, follow=True)
+    assert "no longer waiting for review" in again.content.decode()
 
 
 def test_staff_lead_who_is_not_the_owner_can_edit_in_the_front_end(client, people, registry):
