@@ -53,14 +53,14 @@ def record(query, language, result_count):
 def count_listing_search(request, listing, language):
     """Count a search made in a listing (the registry, guidance, the resource library).
 
-    Only a new search is counted: a query on the first page with no filter chosen, as the
-    site search counts. Such a response is kept out of the anonymous page cache, or repeated
+    Only a new search is counted: a query on the first page, in the default order, with no
+    filter chosen, as the site search counts. Such a response is kept out of the anonymous page cache, or repeated
     searches would be served without being counted.
     """
     if not listing.query or listing.active:
         return
-    if request.GET.get("page", "1") not in ("", "1"):
-        return
+    if request.GET.get("page", "1") not in ("", "1") or request.GET.get("sort"):
+        return  # a later page or another order of a search already counted
     from hub.cache import keep_out_of_page_cache
 
     keep_out_of_page_cache(request)

@@ -38,6 +38,7 @@ def test_filtered_or_later_pages_are_not_new_searches(client, registry):
     make_project(registry, title="Monthly wellbeing poll")
     client.get("/en/projects/?q=wellbeing&status=active")
     client.get("/en/projects/?q=wellbeing&page=2")
+    client.get("/en/projects/?q=wellbeing&sort=title")
     client.get("/en/projects/")
     assert searches("wellbeing") == (0, 0)
 
