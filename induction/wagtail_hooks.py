@@ -90,14 +90,3 @@ def cohort_menu_item():
         order=400,
         permission="induction.view_cohort_report",
     )
-
-
-@hooks.register("register_reports_menu_item")
-def cohort_report_menu_item():
-    return PermissionMenuItem(
-        _("Induction cohort"),
-        reverse("induction_cohort_report"),
-        icon_name="user",
-        order=900,
-        permission="induction.view_cohort_report",
-    )
