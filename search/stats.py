@@ -54,8 +54,8 @@ def count_listing_search(request, listing, language):
     """Count a search made in a listing (the registry, guidance, the resource library).
 
     Only a new search is counted: a query on the first page, in the default order, with no
-    filter chosen, as the site search counts. Such a response is kept out of the anonymous page cache, or repeated
-    searches would be served without being counted.
+    filter chosen, as the site search counts. Such a response is kept out of the anonymous
+    page cache, or repeated searches would be served without being counted.
     """
     if not listing.query or listing.active:
         return
