@@ -1,0 +1,31 @@
+"""What the hub tells search-engine crawlers: ``/robots.txt``.
+
+Public pages may be crawled in every language. Personal and working pages (accounts, a
+project's management pages, join requests, registration), the admin, site-search result
+pages (endless combinations) and officers' private calendar feeds are not.
+"""
+
+from django.http import HttpResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+PRIVATE_PATHS = [
+    "/admin/",
+    "/calendar/officer/",
+    "/*/accounts/",
+    "/*/account/",
+    "/*/projects/manage/",
+    "/*/projects/mine/",
+    "/*/projects/register/",
+    "/*/projects/requests/",
+    "/*/search/",
+]
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def robots_txt(request):
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {path}" for path in PRIVATE_PATHS]
+    lines.append("Allow: /")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
