@@ -34,3 +34,20 @@ def send_notification_email(notification_id):
     send_mail(notification.title, text, None, [recipient.email])
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
+
+
+@task()
+def send_password_reset_emails(user_ids, language):
+    """E-mail a reset link to each of these accounts that is still active; returns how many.
+
+    ``language`` is the page's language, used for anyone without a preferred language.
+    """
+    from django.contrib.auth import get_user_model
+
+    from hub.passwords import send_reset_email
+
+    sent = 0
+    for user in get_user_model().objects.filter(pk__in=user_ids, is_active=True):
+        send_reset_email(user, language)
+        sent += 1
+    return sent

@@ -28,6 +28,26 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/login/", hub_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "accounts/password_reset/",
+        hub_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password_reset/sent/",
+        hub_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        hub_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        hub_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("search/", include("search.urls")),
     path("account/", include("hub.account_urls")),
     path("projects/", include("projects.urls")),

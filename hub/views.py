@@ -3,10 +3,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.static import serve as static_serve
 
+from hub import passwords
 from hub.security import SiteLoginForm
 
 
@@ -30,6 +32,54 @@ class LoginView(auth_views.LoginView):
         if getattr(form, "locked_out", False):
             response.status_code = 429  # Too Many Requests
         return response
+
+
+# --- Forgotten passwords (see hub/passwords.py) -----------------------------------------------
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a link to choose a new password: the same answer whatever happened."""
+
+    template_name = "hub/password_reset/request.html"
+    form_class = passwords.ResetRequestForm
+    success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        passwords.request_password_reset(self.request, form.cleaned_data["email"])
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "hub/password_reset/done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The link in a reset e-mail: choose a new password (the person is not signed in)."""
+
+    template_name = "hub/password_reset/confirm.html"
+    form_class = passwords.NewPasswordForm
+    success_url = reverse_lazy("password_reset_complete")
+    # Never sign in from a link: signing in as usual keeps the second factor in the way.
+    post_reset_login = False
+
+    def get_user(self, uidb64):
+        user = super().get_user(uidb64)
+        return user if user is not None and user.is_active else None
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        passwords.password_changed(form.user)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context.get("validlink"):
+            context["reset_form"] = passwords.ResetRequestForm(auto_id="id_reset_%s")
+        return context
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "hub/password_reset/complete.html"
 
 
 def media_image(request, path):

@@ -3,22 +3,27 @@
 import datetime
 
 import django_filters
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from hub.spreadsheets import SafeSpreadsheetExportMixin
 from induction import importer, report
-from induction.emails import send_invitation
+from induction.emails import needs_invitation, resend_invitation, send_invitation
 from induction.forms import OfficerImportForm
 from induction.models import OfficerTerm
 from induction.views import site_base_url
+
+IMPORT_PERMISSION = "induction.import_officers"
 
 
 class ImportOfficersView(WagtailAdminTemplateMixin, FormView):
@@ -28,7 +33,7 @@ class ImportOfficersView(WagtailAdminTemplateMixin, FormView):
     template_name = "induction/admin/import.html"
     page_title = gettext_lazy("Import elected officers")
     header_icon = "user"
-    permission = "induction.import_officers"
+    permission = IMPORT_PERMISSION
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission):
@@ -42,9 +47,11 @@ class ImportOfficersView(WagtailAdminTemplateMixin, FormView):
         context = super().get_context_data(**kwargs)
         context.setdefault("result", None)
         context["example"] = (
-            "name,email,role,start,end\n"
-            "Amira Haddad,amira.haddad@example.org,president,2027-07-01,2028-06-30\n"
+            "name,email,role,start,end,language\n"
+            "Amira Haddad,amira.haddad@example.org,president,2027-07-01,2028-06-30,en\n"
+            "Jonas Weber,jonas.weber@example.org,VP Education,2027-07-01,2028-06-30,Deutsch\n"
         )
+        context["languages"] = settings.LANGUAGES
         return context
 
     def form_valid(self, form):
@@ -71,6 +78,72 @@ class ImportOfficersView(WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(
             self.get_context_data(form=self.form_class(), result=outcome, imported=True)
         )
+
+
+class ResendInvitationsBulkAction(SnippetBulkAction):
+    """Re-send invitations for the chosen officer terms, each with a fresh set-password link.
+
+    For editors who may import officers. Only accounts that have not chosen a password yet are
+    sent one (one e-mail per person, for their latest chosen term); the others are listed with
+    the reason. Also offered per term in the listing (``wagtail_hooks``).
+    """
+
+    display_name = gettext_lazy("Re-send invitations")
+    action_type = "resend_invitation"
+    aria_label = gettext_lazy("Re-send the invitations of the selected officer terms")
+    template_name = "induction/admin/resend_invitations.html"
+    action_priority = 20
+    models = [OfficerTerm]
+
+    def __init__(self, request, model):
+        super().__init__(request, model)
+        if self.next_url == request.path:  # no (valid) ?next=: back to the terms listing
+            self.next_url = reverse(model.snippet_viewset.get_url_name("list"))
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(IMPORT_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        terms = list(
+            model.objects.filter(pk__in=object_ids)
+            .select_related("user", "role")
+            .order_by("-starts_on", "pk")
+        )
+        if not terms:
+            raise Http404
+        return terms
+
+    def check_perm(self, term):
+        return self.request.user.has_perm(IMPORT_PERMISSION)
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        sendable, seen, skipped = [], set(), []
+        for term in objects:  # latest first: one invitation per person
+            if not needs_invitation(term.user):
+                skipped.append(term)
+            elif term.user_id not in seen:
+                seen.add(term.user_id)
+                sendable.append(term)
+        return sendable, {**extra, "items_not_invited": skipped}
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "base_url": site_base_url(self.request)}
+
+    @classmethod
+    def execute_action(cls, objects, base_url=None, **kwargs):
+        sent = sum(1 for term in objects if resend_invitation(term, base_url=base_url))
+        return sent, 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "Invitation sent again to %(count)d officer, with a new link.",
+            "Invitations sent again to %(count)d officers, each with a new link.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
 
 
 def _year_choices(request=None):

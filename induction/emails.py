@@ -56,6 +56,24 @@ def send_invitation(user, term, *, base_url, needs_password=True):
     send_mail(" ".join(subject.split()), body, None, [user.email])
 
 
+def needs_invitation(user):
+    """Whether ``user`` may be sent an invitation again: an active account with no password.
+
+    Someone who already chose a password uses "Forgot your password?" instead, so an editor
+    never sends a set-password link to an account in use.
+    """
+    return user is not None and user.is_active and not user.has_usable_password()
+
+
+def resend_invitation(term, *, base_url):
+    """Send ``term``'s officer their invitation again, with a fresh link; ``False`` if they
+    already chose a password (or their account is gone)."""
+    if not needs_invitation(term.user):
+        return False
+    send_invitation(term.user, term, base_url=base_url, needs_password=True)
+    return True
+
+
 def send_handover_ready(handover, successors, *, base_url, path_for):
     """Tell the successor(s) their predecessor's handover is ready to read."""
     for user in successors:

@@ -220,8 +220,9 @@ class OfficerImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "Columns: name, email, role, start, end (a header row first). Roles by name or "
-            "slug; dates as YYYY-MM-DD or DD/MM/YYYY."
+            "Columns: name, email, role, start, end and, optionally, language (a header row "
+            "first). Roles by name or slug; dates as YYYY-MM-DD or DD/MM/YYYY; languages as "
+            "en, de, fr, es, it, pl, sl, nl or by name (Deutsch, German)."
         ),
     )
 

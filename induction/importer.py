@@ -4,18 +4,28 @@ Every row is checked before anything is written; if any row is wrong the editor 
 line-by-line report and the database is untouched. Otherwise accounts are created (or
 found), put in the Officers group, their terms recorded, and invitations sent once the
 transaction has committed.
+
+Columns (a header row first, in any order): name, email, role, start, end, and optionally
+language — a site language by code (``de``) or by name in any of the site's languages
+(``Deutsch``, ``German``, ``allemand``). It becomes a new account's preferred language (an
+existing account keeps its own), in which the invitation is written.
 """
 
 import csv
 import datetime
 import io
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -28,7 +38,9 @@ COLUMNS = {
     "role": {"role", "position", "office"},
     "start": {"start", "starts", "start date", "term start", "starts on"},
     "end": {"end", "ends", "end date", "term end", "ends on"},
+    "language": {"language", "lang", "preferred language", "locale"},
 }
+OPTIONAL_COLUMNS = {"language"}
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"]
 
 
@@ -40,6 +52,7 @@ class Row:
     role: object
     starts_on: datetime.date
     ends_on: datetime.date
+    language: str = ""
 
 
 @dataclass
@@ -72,6 +85,41 @@ def _parse_date(value):
         except ValueError:
             continue
     return None
+
+
+def _language_key(text):
+    """Lower case, without accents or extra spaces: "Français " and "francais" are one."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(plain.casefold().split())
+
+
+def _languages():
+    """The site's languages by code, own name, and name in each of the site's languages."""
+    lookup = {}
+    for code, _own_name in settings.LANGUAGES:
+        lookup.setdefault(_language_key(code), code)
+    for code, own_name in settings.LANGUAGES:
+        info = LANG_INFO.get(code, {})
+        names = [own_name, info.get("name", ""), info.get("name_local", "")]
+        if info.get("name"):
+            for interface_language, _name in settings.LANGUAGES:
+                with translation.override(interface_language):
+                    names.append(translation.gettext(info["name"]))
+        for name in names:
+            if name:
+                lookup.setdefault(_language_key(name), code)
+    return lookup
+
+
+def _parse_language(value, lookup):
+    """The language code for ``value`` ("de", "de-AT", "German", "Deutsch"), else ``None``."""
+    key = _language_key(value)
+    if key in lookup:
+        return lookup[key]
+    base = re.split(r"[-_]", key, maxsplit=1)[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    return base if base in codes else None
 
 
 def _roles():
@@ -115,7 +163,9 @@ def parse(raw_bytes):
         for column, aliases in COLUMNS.items():
             if key in aliases and column not in positions:
                 positions[column] = index
-    missing = [column for column in COLUMNS if column not in positions]
+    missing = [
+        column for column in COLUMNS if column not in positions and column not in OPTIONAL_COLUMNS
+    ]
     if missing:
         report.errors.append(
             (
@@ -130,6 +180,8 @@ def parse(raw_bytes):
         return report
 
     roles, role_names = _roles()
+    languages = _languages() if "language" in positions else {}
+    language_choices = ", ".join(f"{code} ({name})" for code, name in settings.LANGUAGES)
     seen_emails = {}
     user_model = get_user_model()
     count = 0
@@ -154,6 +206,7 @@ def parse(raw_bytes):
 
             name, email, role_text = cell("name"), cell("email").lower(), cell("role")
             start_text, end_text = cell("start"), cell("end")
+            language_text = cell("language") if "language" in positions else ""
             if not name:
                 problems.append(_("the name is missing"))
             elif len(name) > 120:
@@ -191,6 +244,12 @@ def parse(raw_bytes):
                 )
             if starts_on and ends_on and ends_on <= starts_on:
                 problems.append(_("the term ends before it starts"))
+            language = _parse_language(language_text, languages) if language_text else ""
+            if language is None:
+                problems.append(
+                    _("“%(value)s” is not a language of the site (use one of: %(languages)s)")
+                    % {"value": language_text, "languages": language_choices}
+                )
             if email and email in seen_emails:
                 problems.append(
                     _("the same e-mail address is already on line %(line)s")
@@ -218,7 +277,9 @@ def parse(raw_bytes):
             if problems:
                 report.errors.append((line_number, "; ".join(str(p) for p in problems)))
             else:
-                report.rows.append(Row(line_number, name, email, role, starts_on, ends_on))
+                report.rows.append(
+                    Row(line_number, name, email, role, starts_on, ends_on, language)
+                )
     except csv.Error as exc:
         report.errors.append(
             (reader.line_num, _("The file could not be read: %(error)s") % {"error": exc})
@@ -244,6 +305,7 @@ def apply(report, invite):
         raise ValueError("Refusing to import a report with errors")
     user_model = get_user_model()
     officers = Group.objects.get(name="Officers")
+    codes = {code for code, _name in settings.LANGUAGES}
     invitations = []
     for row in report.rows:
         user = user_model.objects.filter(email__iexact=row.email).first()
@@ -255,11 +317,16 @@ def apply(report, invite):
                 display_name=row.name,
                 first_name=first[:150],
                 last_name=last[:150],
+                preferred_language=row.language or settings.LANGUAGE_CODE,
             )
             user.set_unusable_password()
             user.save()
             report.created_users.append(user)
         else:
+            # An existing account keeps the language its owner chose; the file only fills a gap.
+            if row.language and user.preferred_language not in codes:
+                user.preferred_language = row.language
+                user.save(update_fields=["preferred_language"])
             report.existing_users.append(user)
         user.groups.add(officers)
         term = OfficerTerm(user=user, role=row.role, starts_on=row.starts_on, ends_on=row.ends_on)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import PasswordResetConfirmView, redirect_to_login
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
@@ -24,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
 from hub.twofactor import privileged, second_factor_redirect, second_factor_url
+from hub.views import PasswordResetConfirmView
 from induction.calendar import build_calendar, calendar_response, group_by_day
 from induction.forms import (
     HandoverContactFormSet,
@@ -1039,7 +1040,11 @@ def handover_detail(request, hub, pk):
 
 
 class InvitationSetPasswordView(PasswordResetConfirmView):
-    """The link in an officer's invitation: choose a password, then sign in."""
+    """The link in an officer's invitation: choose a password, then sign in.
+
+    The hub's reset view underneath: the validators, the lockout lifted, no sign-in from the
+    link; an expired link offers to e-mail a new one through the (rate-limited) reset flow.
+    """
 
     template_name = "induction/set_password.html"
     success_url = reverse_lazy("login")

@@ -1,14 +1,22 @@
 """Admin wiring: officer roles and terms, the officer import and the cohort report."""
 
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from hub.spreadsheets import SafeSpreadsheetExportMixin
-from induction.admin_views import CohortReportView, ImportOfficersView
+from induction.admin_views import (
+    IMPORT_PERMISSION,
+    CohortReportView,
+    ImportOfficersView,
+    ResendInvitationsBulkAction,
+)
+from induction.emails import needs_invitation
 from induction.models import OfficerRole, OfficerTerm
 
 
@@ -36,6 +44,9 @@ class OfficerTermViewSet(SnippetViewSet):
     list_export = ["user", "role", "starts_on", "ends_on"]
     index_view_class = OfficerTermIndexView
 
+    def get_queryset(self, request):
+        return OfficerTerm.objects.select_related("user", "role")
+
 
 class InductionGroup(SnippetViewSetGroup):
     items = (OfficerRoleViewSet, OfficerTermViewSet)
@@ -46,6 +57,33 @@ class InductionGroup(SnippetViewSetGroup):
 
 
 register_snippet(InductionGroup)
+hooks.register("register_bulk_action", ResendInvitationsBulkAction)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def resend_invitation_button(snippet, user, next_url=None):
+    """A "Re-send invitation" button on a term whose officer has not chosen a password yet."""
+    if not isinstance(snippet, OfficerTerm) or not user.has_perm(IMPORT_PERMISSION):
+        return []
+    if not needs_invitation(snippet.user):
+        return []
+    url = reverse(
+        "wagtail_bulk_action",
+        args=[
+            OfficerTerm._meta.app_label,
+            OfficerTerm._meta.model_name,
+            ResendInvitationsBulkAction.action_type,
+        ],
+    )
+    query = {"id": snippet.pk, **({"next": next_url} if next_url else {})}
+    return [
+        Button(
+            _("Re-send invitation"),
+            f"{url}?{urlencode(query)}",
+            icon_name="mail",
+            priority=50,
+        )
+    ]
 
 
 class PermissionMenuItem(MenuItem):

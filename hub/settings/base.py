@@ -375,6 +375,18 @@ AXES_LOCKOUT_CALLABLE = "hub.security.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins (personal data not needed)
 AXES_ENABLE_ADMIN = False
 
+# Password reset (hub/passwords.py): "Forgot your password?" on the site's and the admin's
+# sign-in pages. Links in reset e-mails and officers' invitations work this long.
+PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
+# Accepted requests within PASSWORD_RESET_WINDOW_SECONDS, per client address and per e-mail
+# address typed; over the limit the page reads the same, but nothing is sent.
+PASSWORD_RESET_LIMIT_PER_ADDRESS = int(env("PASSWORD_RESET_LIMIT_PER_ADDRESS", "5"))
+PASSWORD_RESET_LIMIT_PER_EMAIL = int(env("PASSWORD_RESET_LIMIT_PER_EMAIL", "3"))
+PASSWORD_RESET_WINDOW_SECONDS = int(env("PASSWORD_RESET_WINDOW_SECONDS", "3600"))
+# One reset flow for everyone: Wagtail's own (not rate-limited) is switched off, and the
+# admin's sign-in page links to the site's (templates/wagtailadmin/login.html).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
 # Two-factor authentication in the admin (hub.twofactor); compulsory in production.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

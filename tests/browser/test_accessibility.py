@@ -22,6 +22,9 @@ PAGES = {
     "search-results": "search/?q=survey",
     "search-no-results": "search/?q=zzzz-no-such-thing",
     "login": "accounts/login/",
+    "password-reset": "accounts/password_reset/",
+    "password-reset-sent": "accounts/password_reset/sent/",
+    "password-reset-expired-link": "accounts/reset/MQ/no-such-token/",
     "not-found": "no-such-page/",
 }
 
