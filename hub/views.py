@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.static import serve as static_serve
 
@@ -30,6 +31,12 @@ class LoginView(auth_views.LoginView):
         if getattr(form, "locked_out", False):
             response.status_code = 429  # Too Many Requests
         return response
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check (``CSRF_FAILURE_VIEW``): the site's own page, in the
+    reader's language, instead of Django's English one. The reason is logged by Django."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def media_image(request, path):

@@ -112,6 +112,7 @@ SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "hub.views.csrf_failure"  # the site's page, in the reader's language
 
 INSTALLED_APPS = [
     "hub",
