@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import Coalesce
-from django.utils.translation import get_language_info
+from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
+from django.utils.translation import get_language_from_path, get_language_info
 from wagtail.models import Locale, Page
 
 from hub.cache import bump_content_version, content_version, tree_memo
@@ -249,6 +252,57 @@ def _compute(page, request):
     versions = tuple(by_code[code] for code, _name in settings.LANGUAGES if code in by_code)
     own_version = by_code.get(own_code)
     return PageLanguages(own_code, content, versions, own_version.url if own_version else "")
+
+
+# --- Addresses in another language --------------------------------------------------------
+
+
+def url_in_language(request, url, code):
+    """``url`` (a path on this site) as a reader of ``code`` should see it.
+
+    A page becomes its version in that language (translation or alias, whose slug may
+    differ); any other address under a language prefix gets that language's prefix. Anything
+    else is returned as it is.
+    """
+    from wagtail import views as wagtail_views  # (cannot load while models do)
+
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return url
+    path = parts.path or "/"
+    if path == "/":
+        return f"/{code}/"
+    source = get_language_from_path(path)
+    if source is None:
+        return url
+    with translation.override(source):  # i18n_patterns resolve the active language's prefix
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return url
+        if match.func is wagtail_views.serve:
+            page_path = match.args[0] if match.args else match.kwargs.get("path", "")
+            page = _page_at(request, page_path)
+            locale = Locale.objects.filter(language_code=code).first()
+            target = page.get_translation_or_none(locale) if page and locale else None
+            target_url = target.get_url(request) if target is not None and target.live else None
+            if target_url:
+                return urlunsplit(("", "", target_url, parts.query, parts.fragment))
+        return translate_url(url, code)
+
+
+def _page_at(request, path):
+    """The live page at ``path`` under the active language's home page, if any."""
+    from hub.routing import find_site
+
+    site = find_site(request)
+    if site is None:
+        return None
+    root = site.root_page.localized  # in the address's language (see the caller)
+    url_path = root.url_path + "/".join(part for part in path.split("/") if part)
+    if not url_path.endswith("/"):
+        url_path += "/"
+    return Page.objects.live().filter(url_path=url_path).first()
 
 
 # --- Keeping every language's tree complete ------------------------------------------------

@@ -8,7 +8,24 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.static import serve as static_serve
 
+from hub.languages import url_in_language
+from hub.notifications import recipient_language
 from hub.security import SiteLoginForm
+
+
+def remember_language(response, code):
+    """Set Django's language cookie, so addresses without a prefix open in ``code``."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 @never_cache
@@ -25,6 +42,16 @@ class LoginView(auth_views.LoginView):
     template_name = "hub/login.html"
     form_class = SiteLoginForm
     redirect_authenticated_user = True
+
+    def get_success_url(self):
+        """Where they were going, in their preferred language (a page's own version)."""
+        url = super().get_success_url()
+        return url_in_language(self.request, url, recipient_language(self.request.user))
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember_language(response, recipient_language(self.request.user))
+        return response
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

@@ -353,6 +353,8 @@ LOGIN_FAILURE_WINDOW = 15 * 60
 LOGIN_LOCKOUT_SECONDS = int(env("LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
 NUM_PROXIES = int(env("NUM_PROXIES", "0"))  # trusted proxies that set X-Forwarded-For
 WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.AdminLoginForm"
+# The admin's "forgot password" e-mail goes out in the recipient's preferred language.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hub.forms.PasswordResetForm"  # noqa: S105 (a class)
 
 # Two-factor authentication in the admin (hub.twofactor); compulsory in production.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)

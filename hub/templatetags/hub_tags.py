@@ -12,8 +12,8 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from hub import languages
-from hub.formats import named_format
 from hub.cache import content_memo, current_version
+from hub.formats import named_format
 from hub.routing import active_locale, find_site
 
 register = template.Library()
