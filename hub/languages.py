@@ -406,7 +406,8 @@ def sync_all_languages() -> int:
 def on_alias_converted(sender, instance, update_fields=None, **kwargs):
     """``post_save`` receiver: an alias turned into a translation changes what pages say
     about their languages, even before the translation is published."""
-    if update_fields and "alias_of_id" in update_fields and isinstance(instance, Page):
+    changed = update_fields and {"alias_of", "alias_of_id"} & set(update_fields)
+    if changed and isinstance(instance, Page):
         bump_content_version()
 
 
