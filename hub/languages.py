@@ -81,6 +81,8 @@ def content_language(page) -> str:
     aliases; an alias loaded without it costs one remembered look-up.
     """
     codes = locale_codes()
+    if not isinstance(page, Page):
+        return codes.get(getattr(page, "locale_id", None), _default())
     locale_id = getattr(page, "content_locale_id", None)
     if locale_id is None:
         if "alias_of_id" in page.get_deferred_fields() or page.alias_of_id is not None:
@@ -93,7 +95,7 @@ def mark_content_locales(pages):
     """Set ``content_locale_id`` on each page, so :func:`content_language` is free for all of
     them: at most one query, for the aliases loaded without :func:`with_content_locale`.
     Returns the pages, as a list."""
-    pages = [page for page in pages if page is not None]
+    pages = [page for page in pages if isinstance(page, Page)]
     unknown = {}
     for page in pages:
         if getattr(page, "content_locale_id", None) is not None:

@@ -135,3 +135,15 @@ def test_language_cookie_is_not_set_on_failed_sign_in(client, db, home):
     assert response.status_code == 200
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
     assert Locale.objects.filter(language_code="pl").exists()
+
+
+def test_wagtails_review_email_reaches_a_german_moderator_in_german(people, registry):
+    from tests.factories import make_draft_project
+
+    moderator = people["moderator"]
+    moderator.preferred_language = "de"
+    moderator.save()
+    mail.outbox.clear()
+    make_draft_project(registry, people["staff"], title="Study buddies")
+    (message,) = [m for m in mail.outbox if m.to == ["moderator@example.org"]]
+    assert "Die Seite „Study buddies“ wurde zur Freigabe in Moderationsphase" in message.subject
