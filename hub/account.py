@@ -10,14 +10,18 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from hub import personal_data
 from hub.forms import DeleteAccountForm, ProfileForm
+from hub.languages import url_in_language
 from hub.models import Notification
+from hub.notifications import recipient_language
+from hub.views import remember_language
 
 NOTIFICATIONS_PER_PAGE = 20
 
@@ -27,9 +31,13 @@ NOTIFICATIONS_PER_PAGE = 20
 def overview(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your details were saved."))
-        return redirect("account")
+        user = form.save()
+        language = recipient_language(user)
+        with translation.override(language):  # the message is read on the next page
+            messages.success(request, _("Your details were saved."))
+        # The account page again, in the language just chosen.
+        response = redirect(url_in_language(request, reverse("account"), language))
+        return remember_language(response, language)
     unread = request.user.notifications.unread().count()
     return render(request, "hub/account/overview.html", {"form": form, "unread": unread})
 

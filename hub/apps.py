@@ -7,8 +7,11 @@ class HubConfig(AppConfig):
     verbose_name = _("Partnership Hub")
 
     def ready(self):
-        from hub import personal_export
+        from hub import languages, personal_export, profiles
         from hub.cache import connect_signals
 
+        # First: a published page gets its aliases before caches move to the new version.
+        languages.connect()
         connect_signals()
         personal_export.connect()
+        profiles.connect()

@@ -255,7 +255,9 @@ class AnonymousPageCacheMiddleware:
             host = request.get_host()
         except DisallowedHost:
             return None
-        digest = hashlib.sha256(f"{host}|{request.get_full_path()}".encode()).hexdigest()
+        # The scheme too: pages name their own absolute addresses (hreflang alternates).
+        address = f"{request.scheme}|{host}|{request.get_full_path()}"
+        digest = hashlib.sha256(address.encode()).hexdigest()
         return f"page-cache:{current_version()}:{digest}"
 
     def storable(self, request, response) -> bool:

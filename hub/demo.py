@@ -142,6 +142,8 @@ def sync_locales(ctx):
     from wagtail_localize.models import LocaleSynchronization
     from wagtail_localize.synctree import synchronize_tree
 
+    from hub.languages import sync_all_languages
+
     for locale in Locale.objects.exclude(pk=ctx.locale.pk):
         # Creating the synchronisation syncs the tree (a wagtail-localize signal); after that,
         # pages added since are mirrored explicitly.
@@ -150,3 +152,5 @@ def sync_locales(ctx):
         )
         if not created:
             synchronize_tree(ctx.locale, locale)
+    # Pages first published in another language, or created in code, are mirrored too.
+    sync_all_languages()

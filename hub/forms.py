@@ -3,21 +3,38 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
+
+
+class LanguageSelect(forms.Select):
+    """A choice of languages, each named in its own language and marked with its ``lang``."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
 
 
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = get_user_model()
         fields = ["display_name", "preferred_language"]
+        widgets = {"preferred_language": LanguageSelect}
         help_texts = {
             "display_name": _("How your name is shown to others. Leave empty to use your name."),
-            "preferred_language": _("E-mails and notifications are sent to you in this language."),
+            "preferred_language": _(
+                "The hub opens in this language when you sign in, and e-mails and "
+                "notifications are sent to you in it."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["display_name"].widget.attrs["autocomplete"] = "nickname"
+        # Autonyms ("Deutsch", "Polski"), as settings.LANGUAGES names them.
         self.fields["preferred_language"].choices = settings.LANGUAGES
 
 
@@ -43,3 +60,13 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+class PasswordResetForm(WagtailPasswordResetForm):
+    """The admin's "forgot password" form, its e-mail in the recipient's own language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        from hub.notifications import recipient_language
+
+        with translation.override(recipient_language(context.get("user"))):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

@@ -44,6 +44,15 @@ def recipient_language(user):
     return language if language in codes else settings.LANGUAGE_CODE
 
 
+def _localized(context):
+    from wagtail.models import Page
+
+    return {
+        name: value.localized if isinstance(value, Page) else value
+        for name, value in context.items()
+    }
+
+
 def notify(recipient, kind, template, context=None, url="", email=True):
     """Notify one person; returns the :class:`Notification`, or ``None`` for nobody.
 
@@ -54,7 +63,8 @@ def notify(recipient, kind, template, context=None, url="", email=True):
     if recipient is None or not recipient.is_active:
         return None
     with translation.override(recipient_language(recipient)):
-        data = {"recipient": recipient, **(context or {})}
+        # Pages (a project...) by their title in the recipient's language where translated.
+        data = {"recipient": recipient, **_localized(context or {})}
         title = " ".join(render_to_string(f"{template}_subject.txt", data).split())
         body = render_to_string(f"{template}.txt", data).strip()
         link = url() if callable(url) else url

@@ -4,12 +4,30 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.db import connection
 from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.static import serve as static_serve
 
 from hub import passwords
+from hub.languages import url_in_language
+from hub.notifications import recipient_language
 from hub.security import SiteLoginForm
+
+
+def remember_language(response, code):
+    """Set Django's language cookie, so addresses without a prefix open in ``code``."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
 
 
 @never_cache
@@ -26,6 +44,16 @@ class LoginView(auth_views.LoginView):
     template_name = "hub/login.html"
     form_class = SiteLoginForm
     redirect_authenticated_user = True
+
+    def get_success_url(self):
+        """Where they were going, in their preferred language (a page's own version)."""
+        url = super().get_success_url()
+        return url_in_language(self.request, url, recipient_language(self.request.user))
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        remember_language(response, recipient_language(self.request.user))
+        return response
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -80,6 +108,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "hub/password_reset/complete.html"
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check (``CSRF_FAILURE_VIEW``): the site's own page, in the
+    reader's language, instead of Django's English one. The reason is logged by Django."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def media_image(request, path):

@@ -12,6 +12,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from hub.languages import mark_content_locales
 from hub.models import Theme
 from hub.models.taxonomy import names_by_slug
 from hub.routing import default_locale
@@ -140,7 +141,7 @@ def decorate_guidelines(pages, locale_id):
     """Attach theme and audience labels for cards (two queries for any number of pages)."""
     from django.db.models import prefetch_related_objects
 
-    pages = list(pages)
+    pages = mark_content_locales(pages)
     prefetch_related_objects(pages, "themes", "audiences")
     labels = theme_labels(locale_id)
     for page in pages:

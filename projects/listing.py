@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from hub.languages import with_content_locale
 from hub.routing import default_locale as default_locale_memo
 from projects.facets import FACETS, cached_search, get_index
 from search.facets import FacetOption
@@ -194,7 +195,7 @@ class RegistryQuery:
             return []
         projects = {
             project.pk: project
-            for project in model.objects.filter(pk__in=pks)
+            for project in with_content_locale(model.objects.filter(pk__in=pks))
             .select_related("lead_unit")
             .only(*CARD_FIELDS)
         }

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.blocks import BodyBlock
 from hub.cache import keep_out_of_page_cache
 from hub.indexing import prefetch_parental_relations
+from hub.languages import with_content_locale
 from projects.upkeep import is_possibly_stale
 from search.stats import count_listing_search
 
@@ -375,8 +376,7 @@ class ProjectPage(Page):
         if not theme_ids:
             return ProjectPage.objects.none()
         return (
-            ProjectPage.objects.live()
-            .public()
+            with_content_locale(ProjectPage.objects.live().public())
             .filter(locale_id=self.locale_id, themes__in=theme_ids)
             .exclude(pk=self.pk)
             .annotate(shared=models.Count("themes"))

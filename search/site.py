@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from hub.cache import content_memo, current_version
+from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
 from hub.models.taxonomy import names_by_slug
 from hub.routing import active_locale, default_locale, find_site
@@ -42,6 +43,7 @@ class Result:
     title: str  # safe HTML, query words marked
     snippet: str  # safe HTML, query words marked
     theme_labels: list
+    language: str = ""  # the language of the page's text (an alias shows its source's)
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Pick:
     url: str
     description: str
     external: bool
+    language: str = ""
 
 
 @dataclass
@@ -246,6 +249,7 @@ class SiteSearch:
         if not pks:
             return []
         pages = {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+        mark_content_locales(pages.values())
         marked = service.highlights(queryset, outcome, pks)
         words = snippets.query_words(outcome.words or self.query)
         results = []
@@ -268,6 +272,7 @@ class SiteSearch:
                     theme_labels=[
                         labels["theme"].get(slug, slug) for slug in labels["themes_of"].get(pk, [])
                     ],
+                    language=content_language(page),
                 )
             )
         return results
@@ -286,9 +291,9 @@ class SiteSearch:
         keys = {p.page.translation_key for p in promotions if p.page_id}
         translations = {
             page.translation_key: page
-            for page in Page.objects.live()
-            .public()
-            .filter(translation_key__in=keys, locale=self.locale)
+            for page in mark_content_locales(
+                Page.objects.live().public().filter(translation_key__in=keys, locale=self.locale)
+            )
         }
         picks, pks = [], set()
         for promotion in promotions:
@@ -304,6 +309,7 @@ class SiteSearch:
                         url,
                         promotion.description or page.search_description,
                         False,
+                        content_language(page),
                     )
                 )
             elif promotion.external_link_url:

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
+from hub.languages import mark_content_locales, with_content_locale
 
 
 class HomePage(Page):
@@ -35,7 +36,7 @@ class HomePage(Page):
         # Lazy (``public()`` queries as soon as it is called): the template keeps this page's
         # content in a {% sharedfragment %}, so usually neither list is needed.
         context["sections"] = SimpleLazyObject(
-            lambda: list(self.get_children().live().public().specific().in_menu())
+            lambda: mark_content_locales(self.get_children().live().public().specific().in_menu())
         )
         context["latest_projects"] = SimpleLazyObject(self.latest_projects)
         return context
@@ -43,8 +44,7 @@ class HomePage(Page):
     def latest_projects(self, limit=6):
         project_model = apps.get_model("projects", "ProjectPage")
         return list(
-            project_model.objects.live()
-            .public()
+            with_content_locale(project_model.objects.live().public())
             .filter(locale_id=self.locale_id)
             .select_related("lead_unit")
             .order_by("-first_published_at")[:limit]

@@ -112,6 +112,7 @@ SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "hub.views.csrf_failure"  # the site's page, in the reader's language
 
 INSTALLED_APPS = [
     "hub",
@@ -234,6 +235,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date and time style per language (hub/formats/<lang>/formats.py), then Django's own.
+FORMAT_MODULE_PATH = ["hub.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
@@ -386,6 +389,9 @@ PASSWORD_RESET_WINDOW_SECONDS = int(env("PASSWORD_RESET_WINDOW_SECONDS", "3600")
 # One reset flow for everyone: Wagtail's own (not rate-limited) is switched off, and the
 # admin's sign-in page links to the site's (templates/wagtailadmin/login.html).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# The admin's "forgot password" e-mail goes out in the recipient's preferred language.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hub.forms.PasswordResetForm"  # noqa: S105 (a class)
 
 # Two-factor authentication in the admin (hub.twofactor); compulsory in production.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)

@@ -1,14 +1,19 @@
+import datetime
 import hashlib
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
+from django.utils import dateformat
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from hub.cache import content_memo, content_version, current_version, tree_memo
+from hub import languages
+from hub.cache import content_memo, current_version
+from hub.formats import named_format
 from hub.routing import active_locale, find_site
 
 register = template.Library()
@@ -34,41 +39,107 @@ def url_with_page(context, number):
 
 
 @register.simple_tag(takes_context=True)
-def language_links(context):
-    """One link per site language: the page's translation if it exists, else that language's
-    version of the current address (for views) or its home page.
+def page_languages(context):
+    """The languages of the page being shown (``hub.languages.PageLanguages``), or ``None``."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return None
+    return languages.page_languages(page, context.get("request"))
 
-    For pages the answer only changes when pages are published, so each worker remembers it
-    until the content version moves on (see ``hub.cache.tree_memo``).
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page_langs=None):
+    """One link per site language, each named in its own language (autonym).
+
+    For a page: its version in that language (``translated`` says whether it is a real
+    translation or an alias showing another language's text), else that language's home
+    page. For other views: that language's version of the current address.
     """
     request = context["request"]
-    page = context.get("page") if isinstance(context.get("page"), Page) else None
     current = get_language()
     homes = context.get("nav_homes") or {}
-    if page is None:
-        return _language_links(request, None, current, homes)
-    key = ("language-links", getattr(find_site(request), "pk", None), page.pk, current)
-    return tree_memo.get_or_set(
-        content_version(), key, lambda: _language_links(request, page, current, homes)
-    )
-
-
-def _language_links(request, page, current, homes):
-    translations = {}
-    if page is not None:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation.get_url(request)
-    path = request.get_full_path() if page is None else None
+    if page_langs is None:
+        page_langs = page_languages(context)
     links = []
     for code, name in settings.LANGUAGES:
-        if code in translations:
-            url = translations[code]
-        elif path is not None:
-            url = translate_url(path, code)
+        translated = None
+        if page_langs is not None:
+            version = page_langs.version(code)
+            if version is not None:
+                url, translated = version.url, version.translated
+            else:
+                url = homes.get(code, f"/{code}/")
         else:
-            url = homes.get(code, f"/{code}/")
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return tuple(links)
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "untranslated": translated is False,
+            }
+        )
+    return links
+
+
+@register.filter
+def lang_attr(obj):
+    """`` lang="xx"`` when a page's text (or a language code) is not in the active language.
+
+    For the elements that hold a page's own words (title, summary, body), so that an
+    untranslated page under ``/de/`` marks its English text as English.
+    """
+    if obj is None or obj == "":
+        return ""
+    code = obj if isinstance(obj, str) else languages.content_language(obj)
+    if code == get_language():
+        return ""
+    return format_html(' lang="{}"', code)
+
+
+@register.filter
+def autonym(code):
+    """A language's name in that language ("Deutsch")."""
+    return languages.autonym(code)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` with the scheme and host the reader used (for ``<link rel=alternate>``)."""
+    request = context.get("request")
+    if not url or request is None or "://" in url:
+        return url or ""
+    return request.build_absolute_uri(url)
+
+
+@register.filter(expects_localtime=True)
+def date_as(value, name):
+    """A date in one of the hub's named styles for the active language (``DAY_FORMAT``:
+    "Monday 5 July 2027", "Montag, 5. Juli 2027"); Django's own names work too."""
+    if not isinstance(value, datetime.date):
+        return ""
+    return dateformat.format(value, named_format(name))
+
+
+@register.filter(expects_localtime=True)
+def iso(value):
+    """The machine-readable value of ``<time datetime>``: ISO 8601, whole seconds."""
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.time):
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return ""
+
+
+@register.filter
+def number(value):
+    """A count with the reader's digit grouping ("1,000", "1.000", "1 000")."""
+    from django.contrib.humanize.templatetags.humanize import intcomma
+
+    return intcomma(value, use_l10n=True)
 
 
 @register.filter

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BodyBlock
+from hub.languages import with_content_locale
 from induction.blocks import LessonBlock, ScheduleBlock, checklist_item_ids, quiz_ids
 
 TIME_ZONE_CHOICES = [
@@ -60,7 +61,9 @@ class InductionIndexPage(RoutablePageMixin, Page):
         return context
 
     def programmes(self):
-        return InductionProgrammePage.objects.child_of(self).live().public().order_by("-year")
+        return with_content_locale(
+            InductionProgrammePage.objects.child_of(self).live().public().order_by("-year")
+        )
 
     def programme_for_year(self, year):
         return self.programmes().filter(year=year).first()
@@ -225,7 +228,7 @@ class InductionProgrammePage(Page):
         return sorted(sessions, key=lambda s: (s.starts_at, s.title))
 
     def modules(self):
-        return (
+        return with_content_locale(
             TrainingModulePage.objects.child_of(self)
             .live()
             .select_related("prerequisite")

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.cache import keep_out_of_page_cache
 from hub.indexing import prefetch_parental_relations
+from hub.languages import content_language, mark_content_locales
 from hub.security import origin_checked
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
@@ -284,11 +285,7 @@ class GuidelinePage(RoutablePageMixin, Page):
     @property
     def content_language(self):
         """The language the text is really in (an untranslated alias shows its source's)."""
-        if self.alias_of_id:
-            source = Page.objects.filter(pk=self.alias_of_id).select_related("locale").first()
-            if source is not None:
-                return source.locale.language_code
-        return self.locale.language_code
+        return content_language(self)
 
     def outline(self):
         """``(toc, body_items)``: nested TOC entries, and each body block with its anchor."""
@@ -306,10 +303,10 @@ class GuidelinePage(RoutablePageMixin, Page):
         )
         wanted = limit - len(picked)
         if wanted <= 0:
-            return picked
+            return mark_content_locales(picked)
         slugs = [theme.slug for theme in self.theme_list]
         if not slugs:
-            return picked
+            return mark_content_locales(picked)
         excluded = {self.translation_key, *(page.translation_key for page in picked)}
         suggestions = (
             GuidelinePage.objects.live()
@@ -320,7 +317,7 @@ class GuidelinePage(RoutablePageMixin, Page):
             .order_by("-shared", "-last_reviewed", "title")
             .defer_streamfields()[:wanted]
         )
-        return picked + list(suggestions)
+        return mark_content_locales(picked + list(suggestions))
 
     def get_related_projects(self, limit=RELATED_LIMIT):
         """Projects editors linked (in this language), then live projects sharing themes."""
@@ -335,7 +332,7 @@ class GuidelinePage(RoutablePageMixin, Page):
         wanted = limit - len(picked)
         slugs = [theme.slug for theme in self.theme_list]
         if wanted <= 0 or not slugs:
-            return picked
+            return mark_content_locales(picked)
         suggestions = (
             project_model.objects.live()
             .public()
@@ -346,7 +343,7 @@ class GuidelinePage(RoutablePageMixin, Page):
             .select_related("lead_unit")
             .defer_streamfields()[:wanted]
         )
-        return picked + list(suggestions)
+        return mark_content_locales(picked + list(suggestions))
 
     def get_resources(self):
         links = self.resource_links.select_related("resource", "resource__document")

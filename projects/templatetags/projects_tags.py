@@ -1,7 +1,11 @@
 from django import template
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from hub.languages import content_language, language_name
 
 register = template.Library()
 
@@ -23,7 +27,13 @@ def url_with_param(context, name, value):
 
 @register.simple_tag(takes_context=True)
 def project_card(context, project):
-    """One project's card: registry results, the home page, related projects."""
+    """One project's card: registry results, the home page, related projects.
+
+    A project not yet translated into the reader's language (an alias) is marked with the
+    language its text is in, and that text carries its ``lang``.
+    """
+    code = content_language(project)
+    text_lang = format_html(' lang="{}"', code) if code != get_language() else ""
     meta = [
         format_html(
             '<span class="badge badge--{}">{}</span>', project.status, project.get_status_display()
@@ -48,6 +58,13 @@ def project_card(context, project):
                 _("Possibly stale"),
             )
         )
+    if text_lang:
+        meta.append(
+            format_html(
+                '<span class="badge badge--language">{}</span>',
+                _("Language: %(language)s") % {"language": language_name(code)},
+            )
+        )
     themes = getattr(project, "theme_labels", None)
     tags = (
         format_html(
@@ -60,13 +77,15 @@ def project_card(context, project):
     )
     return format_html(
         '<article class="card project-card">\n'
-        '  <h3 class="card__title"><a href="{}">{}</a></h3>\n'
+        '  <h3 class="card__title"{}><a href="{}">{}</a></h3>\n'
         '  <p class="card__meta">{}</p>\n'
-        "  <p>{}</p>{}\n"
+        "  <p{}>{}</p>{}\n"
         "</article>",
+        text_lang,
         project.get_url(context.get("request")) or "",
         project.title,
         mark_safe("\n    ".join(meta)),  # noqa: S308 (each part built by format_html)
+        text_lang,
         project.summary,
         tags,
     )
@@ -90,7 +109,7 @@ def facet_options(facet):
                 mark_safe(" checked") if option.selected else "",
                 field_id,
                 option.label,
-                option.count,
+                number_format(option.count, force_grouping=True),
                 hidden,
             )
         )

@@ -1,4 +1,7 @@
-"""axe-core on every kind of page, in English and German: no WCAG 2.0–2.2 A/AA violations.
+"""axe-core on every kind of page, in English, German, Polish and Slovenian: no WCAG 2.0–2.2
+A/AA violations. Polish and Slovenian pages are mostly untranslated aliases (a notice, English
+text marked lang="en"), so they check the fallback's markup; their interface words may change
+as catalogues land, and nothing here depends on them.
 
 Each page is checked as served (its CSP intact) at desktop width, and the main ones at
 phone width too, where reflow and target-size problems show.
@@ -10,7 +13,7 @@ from tests.browser.conftest import PHONE, axe_violations, sign_in
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "de"]
+LANGUAGES = ["en", "de", "pl", "sl"]
 # name → path after the language prefix
 PAGES = {
     "home": "",

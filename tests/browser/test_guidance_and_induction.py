@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, screenshot, sign_in
-from tests.browser.test_accessibility import assert_no_violations
+from tests.browser.test_accessibility import LANGUAGES, assert_no_violations
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,7 @@ GUIDANCE_PAGES = {
 }
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", list(GUIDANCE_PAGES))
 def test_guidance_and_induction_pages_have_no_violations(page, lang, name):
     response = page.goto(f"/{lang}/{GUIDANCE_PAGES[name]}")
@@ -74,13 +74,24 @@ def test_guidance_and_induction_pages_have_no_violations(page, lang, name):
     assert_no_violations(page, f"/{lang}/{GUIDANCE_PAGES[name]}")
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_guideline_page_has_no_violations(page, lang):
     page.goto(first_guideline(page, lang))
     assert_no_violations(page, f"{lang} guideline")
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_programme_and_module_pages_have_no_violations(page, lang):
+    page.goto(f"/{lang}/induction/")
+    page.locator("#programme-heading a").click()
+    page.wait_for_load_state()
+    assert_no_violations(page, f"{lang} induction programme")
+    page.locator(".module-list__title a").first.click()
+    page.wait_for_load_state()
+    assert_no_violations(page, f"{lang} training module")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_officer_pages_have_no_violations(page, lang):
     sign_in(page, "officer")
     page.goto(f"/{lang}/induction/")
@@ -99,7 +110,7 @@ def test_officer_pages_have_no_violations(page, lang):
     assert checked >= 3, links
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_manifesto_form_with_errors_has_no_violations(page, lang):
     sign_in(page, "officer")
     page.goto(f"/{lang}/induction/manifesto/")
