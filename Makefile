@@ -35,7 +35,7 @@ demo run: export BASE_URL ?= http://127.0.0.1:$(PORT)
 
 demo: migrate compile-messages ## Fresh machine → demo site on http://127.0.0.1:$(PORT)
 	$(MANAGE) load_demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	DEBUG=$${DEBUG:-false} $(MANAGE) runserver --insecure 127.0.0.1:$(PORT)
 
 run: migrate compile-messages ## Serve the site without loading demo content
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
