@@ -9,6 +9,8 @@ class HubConfig(AppConfig):
     def ready(self):
         from hub import personal_export
         from hub.cache import connect_signals
+        from hub.uploads import limit_image_decoding
 
         connect_signals()
+        limit_image_decoding()
         personal_export.connect()
