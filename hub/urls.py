@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
@@ -10,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import views as hub_views
-from hub.api import api_router
+from search.api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,7 +23,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", hub_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", hub_views.LogoutView.as_view(), name="logout"),
     path("search/", include("search.urls")),
     path("account/", include("hub.account_urls")),
     path("projects/", include("projects.urls")),

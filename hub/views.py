@@ -7,6 +7,7 @@ from django.http import Http404, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.static import serve as static_serve
 
+from hub.inputs import next_url
 from hub.security import SiteLoginForm
 
 
@@ -18,7 +19,14 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-class LoginView(auth_views.LoginView):
+class SafeNextMixin:
+    """Where to go after signing in or out: ``next`` only if it is a path on this site."""
+
+    def get_redirect_url(self):
+        return next_url(self.request, "", name=self.redirect_field_name)
+
+
+class LoginView(SafeNextMixin, auth_views.LoginView):
     """The site's sign-in page, rate limited (see ``hub.security``)."""
 
     template_name = "hub/login.html"
@@ -30,6 +38,10 @@ class LoginView(auth_views.LoginView):
         if getattr(form, "locked_out", False):
             response.status_code = 429  # Too Many Requests
         return response
+
+
+class LogoutView(SafeNextMixin, auth_views.LogoutView):
+    """Signing out (POST only, as in Django)."""
 
 
 def media_image(request, path):

@@ -157,6 +157,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # 400 for a NUL character in the address or query string (hub/inputs.py).
+    "hub.inputs.NullCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Site and page routes from a per-process memo keyed by the content version; before the
     # CSRF check, which it tells about origin-checked page forms (hub/routing.py).

@@ -1,0 +1,218 @@
+"""Untrusted input, checked in one place before it reaches the database or ``redirect()``.
+
+Everything a visitor can type into an address, a query string or a form passes through one of
+these before it is used:
+
+* **Ids** — the ``<id:…>`` path converter (registered when this module is imported) matches
+  only ASCII digits and keeps values within 1..2⁶³−1, so an oversized id is a plain 404
+  instead of an ``OverflowError`` on SQLite; :func:`parse_id` does the same for ids in query
+  strings and form data; :class:`IdChoiceField` and :class:`IdMultipleChoiceField` are
+  Django's model choice fields with that check before their query.
+* **Numbers and choices in query strings** — :func:`parse_int` (ASCII digits only:
+  ``str.isdigit()`` accepts ``"²"``, which ``int()`` then refuses) and :func:`parse_choice`.
+* **Redirect targets** — :func:`next_url` and :func:`safe_target` accept only absolute paths
+  on this site ("/…"); anything else, including a bare word that ``redirect()`` would try to
+  reverse as a view name, falls back to the caller's default.
+* **Text** — :func:`clean_text` for the few values read outside a form (notes, comments):
+  no NUL or other control characters (PostgreSQL refuses NUL in text), bounded length.
+  Forms need nothing: Django's ``CharField`` refuses NUL with a clear message.
+  :class:`NullCharacterMiddleware` answers 400 to an address or query string holding NUL,
+  so no view, Wagtail's included, ever sees one there.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
+from django.urls import register_converter
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+
+MAX_ID = 2**63 - 1  # the largest value of a signed 64-bit column (SQLite, PostgreSQL bigint)
+_DIGITS = re.compile(r"[0-9]{1,19}")
+
+
+# --- Ids ---------------------------------------------------------------------------------
+
+
+def parse_id(value) -> int | None:
+    """``value`` as a database id (1..2⁶³−1, ASCII digits only), or ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 1 <= value <= MAX_ID else None
+    if not isinstance(value, str) or not _DIGITS.fullmatch(value):
+        return None
+    number = int(value)
+    return number if 1 <= number <= MAX_ID else None
+
+
+class IdConverter:
+    """``<id:pk>``: a database id, 1..2⁶³−1; anything else does not match (404)."""
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value):
+        number = parse_id(value)
+        if number is None:
+            raise ValueError("not a database id")  # Django: this pattern does not match
+        return number
+
+    def to_url(self, value):
+        number = parse_id(value if isinstance(value, int) else str(value))
+        if number is None:
+            raise ValueError("not a database id")  # reverse(): NoReverseMatch
+        return str(number)
+
+
+register_converter(IdConverter, "id")
+
+
+class _IdChoiceMixin:
+    """Refuse values that cannot be ids before the field queries the database with them."""
+
+    def _checked_id(self, value):
+        if self.to_field_name is None and parse_id(str(value).strip()) is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+
+
+class IdChoiceField(_IdChoiceMixin, forms.ModelChoiceField):
+    """``ModelChoiceField`` whose submitted value must be a database id."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            self._checked_id(value)
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(_IdChoiceMixin, forms.ModelMultipleChoiceField):
+    """``ModelMultipleChoiceField`` whose submitted values must all be database ids."""
+
+    def _check_values(self, value):
+        try:
+            values = frozenset(value)
+        except TypeError:
+            raise ValidationError(
+                self.error_messages["invalid_list"], code="invalid_list"
+            ) from None
+        for each in values:
+            if self.to_field_name is None and parse_id(str(each).strip()) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": each},
+                )
+        return super()._check_values(value)
+
+
+# --- Numbers and choices in query strings ------------------------------------------------
+
+
+def parse_int(value, *, default=None, minimum=None, maximum=None):
+    """``value`` as an int when it is ASCII digits within [minimum, maximum], else ``default``."""
+    if not isinstance(value, str) or not _DIGITS.fullmatch(value):
+        return default
+    number = int(value)
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        return default
+    return number
+
+
+def parse_choice(value, choices, default=None):
+    """``value`` when it is one of ``choices`` (compared as strings), else ``default``."""
+    allowed = {str(choice) for choice in choices}
+    return value if isinstance(value, str) and value in allowed else default
+
+
+# --- Redirect targets --------------------------------------------------------------------
+
+
+def safe_target(request, target, default) -> str:
+    """``target`` when it is an absolute path on this site, else ``default``.
+
+    Only "/…" is accepted: a full URL (even to this host), a scheme-relative "//host", a
+    backslash trick, a relative word like "foo" (which ``redirect()`` would look up as a
+    view name) or anything with control characters falls back to ``default``.
+    """
+    if not isinstance(target, str) or not target.startswith("/"):
+        return default
+    if target.startswith(("//", "/\\")) or any(
+        unicodedata.category(char) == "Cc" for char in target
+    ):
+        return default
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return default
+    return target
+
+
+def next_url(request, default, name="next") -> str:
+    """The request's ``next`` (form data first, then query string) if safe, else ``default``."""
+    target = request.POST.get(name) or request.GET.get(name)
+    return safe_target(request, target, default)
+
+
+# --- Text --------------------------------------------------------------------------------
+
+
+def clean_text(value, max_length=None, *, multiline=True) -> str:
+    """Text read outside a form: no NUL or other control characters, ends trimmed, bounded.
+
+    Line breaks and tabs stay when ``multiline``.
+    """
+    if not isinstance(value, str):
+        return ""
+    keep = "\n\t" if multiline else ""
+    text = "".join(
+        char
+        for char in value.replace("\r\n", "\n")
+        if char in keep or unicodedata.category(char) != "Cc"
+    ).strip()
+    return text[:max_length] if max_length is not None else text
+
+
+# Django's own wording (ProhibitNullCharactersValidator), for fields checked outside a form field.
+NULL_FIELD_MESSAGE = _("Null characters are not allowed.")
+
+
+def has_null(value) -> bool:
+    return isinstance(value, str) and "\x00" in value
+
+
+class NullCharacterMiddleware:
+    """Answer 400 Bad Request when the address or query string holds a NUL character.
+
+    No link or search box produces one, PostgreSQL refuses it in text, and Wagtail's own
+    views pass query parameters to the database; refusing it here protects them all. (Form
+    fields are checked by the forms themselves, with a message next to the field.)
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_null(request.path) or any(
+            has_null(key) or any(has_null(value) for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return bad_request(request, NULL_MESSAGE)
+        return self.get_response(request)
+
+
+NULL_MESSAGE = _("The address contains a character that is not allowed (a null character).")
+
+
+def bad_request(request, message):
+    """A plain 400 page with ``message`` (it needs no database, like the 500 page)."""
+    html = render_to_string("400.html", {"message": message})
+    return HttpResponseBadRequest(html)
