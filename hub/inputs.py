@@ -16,8 +16,8 @@ these before it is used:
 * **Text** — :func:`clean_text` for the few values read outside a form (notes, comments):
   no NUL or other control characters (PostgreSQL refuses NUL in text), bounded length.
   Forms need nothing: Django's ``CharField`` refuses NUL with a clear message.
-  :class:`NullCharacterMiddleware` answers 400 to an address or query string holding NUL,
-  so no view, Wagtail's included, ever sees one there.
+  :class:`NullCharacterMiddleware` answers 400 to an address holding NUL and removes NUL from
+  query strings, so no view, Wagtail's included, ever sees one there.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, QueryDict
 from django.template.loader import render_to_string
 from django.urls import register_converter
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -190,22 +190,27 @@ def has_null(value) -> bool:
 
 
 class NullCharacterMiddleware:
-    """Answer 400 Bad Request when the address or query string holds a NUL character.
+    """Keep NUL characters out of the address and the query string.
 
-    No link or search box produces one, PostgreSQL refuses it in text, and Wagtail's own
-    views pass query parameters to the database; refusing it here protects them all. (Form
-    fields are checked by the forms themselves, with a message next to the field.)
+    A NUL in the path is a 400 Bad Request: no page has one in its address. A NUL in the query
+    string is removed (``?q=a%00b`` reads as ``?q=ab``) before any view, Wagtail's included,
+    sees it, so searches and filters work and PostgreSQL, which refuses NUL in text, never
+    receives one. (Form fields are checked by the forms, with a message next to the field.)
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if has_null(request.path) or any(
-            has_null(key) or any(has_null(value) for value in values)
-            for key, values in request.GET.lists()
-        ):
+        if has_null(request.path):
             return bad_request(request, NULL_MESSAGE)
+        query = request.META.get("QUERY_STRING", "")
+        if "%00" in query or "\x00" in query:
+            cleaned = QueryDict(mutable=True)
+            for key, values in QueryDict(query).lists():
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            request.META["QUERY_STRING"] = cleaned.urlencode()
+            request.GET = QueryDict(request.META["QUERY_STRING"])
         return self.get_response(request)
 
 

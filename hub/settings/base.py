@@ -157,7 +157,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # 400 for a NUL character in the address or query string (hub/inputs.py).
+    # NUL characters: a 400 in the address, removed from query strings (hub/inputs.py).
     "hub.inputs.NullCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Site and page routes from a per-process memo keyed by the content version; before the
