@@ -18,20 +18,29 @@ these before it is used:
   Forms need nothing: Django's ``CharField`` refuses NUL with a clear message.
   :class:`NullCharacterMiddleware` answers 400 to an address holding NUL and removes NUL from
   query strings, so no view, Wagtail's included, ever sees one there.
+* **The net** — :class:`InputErrorMiddleware` answers 400 instead of 500 when a view we do not
+  own (Wagtail's admin and API) fails on input of the wrong kind (:func:`is_input_error`).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import re
+import traceback
 import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import DataError
 from django.http import HttpResponseBadRequest, QueryDict
 from django.template.loader import render_to_string
 from django.urls import register_converter
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
 
 MAX_ID = 2**63 - 1  # the largest value of a signed 64-bit column (SQLite, PostgreSQL bigint)
 _DIGITS = re.compile(r"[0-9]{1,19}")
@@ -215,6 +224,70 @@ class NullCharacterMiddleware:
 
 
 NULL_MESSAGE = _("The address contains a character that is not allowed (a null character).")
+BAD_INPUT_MESSAGE = _(
+    "The hub could not understand this request: something in the address or the form was "
+    "missing or not of the right kind. Go back and try again."
+)
+
+
+def is_input_error(error) -> bool:
+    """Whether ``error`` can only have come from malformed request data.
+
+    * a request parameter the view expected was not sent (``MultiValueDictKeyError``);
+    * a value of the wrong kind reached a query: Django's field conversion refused it (a word
+      where an id belongs), SQLite could not bind it (an integer beyond 64 bits), or the
+      database refused it (``DataError``: PostgreSQL and NUL, numbers out of range);
+    * a form field's ``clean()`` crashed on the value it was sent.
+    """
+    if isinstance(error, (MultiValueDictKeyError, DataError)):
+        return True
+    frames = [
+        (frame.filename.replace(os.sep, "/"), frame.name)
+        for frame in traceback.extract_tb(error.__traceback__)
+    ]
+    if not frames:
+        return False
+    where, name = frames[-1]
+    if isinstance(error, (ValueError, TypeError, ValidationError)):
+        if "/django/db/models/fields/" in where and name in _CONVERSIONS:
+            return True
+    if isinstance(error, OverflowError) and "/django/db/backends/" in where:
+        return True
+    # A form field that crashed instead of refusing the value it was sent (a field's clean()
+    # depends on nothing but that value).
+    return isinstance(error, (AttributeError, TypeError, ValueError)) and any(
+        where.endswith("/django/forms/fields.py") and name == "clean" for where, name in frames
+    )
+
+
+_CONVERSIONS = {"get_prep_value", "to_python", "get_db_prep_value"}
+
+
+class InputErrorMiddleware:
+    """Answer 400, not 500, when a view (ours or a library's) fails on malformed input.
+
+    Our own views validate input before using it (see above); this is the net under the
+    views we do not own, such as Wagtail's admin and API. Only errors that
+    :func:`is_input_error` can pin on the request are answered this way; they are still
+    logged, as warnings, with the view that let them through.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_input_error(exception):
+            return None
+        logger.warning(
+            "Bad input reached %s: %s: %s",
+            request.path,
+            type(exception).__name__,
+            str(exception)[:300],
+        )
+        return bad_request(request, BAD_INPUT_MESSAGE)
 
 
 def bad_request(request, message):

@@ -2,35 +2,39 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from hub.models import Campus, Theme, Unit
+from hub.snippets import HubSnippetViewSet
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(HubSnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Themes")
     list_display = ["name", "slug", "locale"]
     search_fields = ["name", "slug"]
+    search_backend_name = None  # the fields above, with the ORM: slug is not indexed
     list_filter = ["locale"]
 
 
-class UnitViewSet(SnippetViewSet):
+class UnitViewSet(HubSnippetViewSet):
     model = Unit
     icon = "group"
     menu_label = _("Units")
     list_display = ["name", "kind", "slug", "locale"]
     search_fields = ["name", "slug"]
+    search_backend_name = None  # the fields above, with the ORM: slug is not indexed
     list_filter = ["kind", "locale"]
 
 
-class CampusViewSet(SnippetViewSet):
+class CampusViewSet(HubSnippetViewSet):
     model = Campus
     icon = "site"
     menu_label = _("Campuses")
     list_display = ["name", "city", "slug", "locale"]
     search_fields = ["name", "city", "slug"]
+    search_backend_name = None  # the fields above, with the ORM: slug is not indexed
     list_filter = ["locale"]
 
 

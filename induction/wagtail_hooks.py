@@ -5,23 +5,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from hub.snippets import HubSnippetViewSet
 from induction.admin_views import CohortReportView, ImportOfficersView
 from induction.models import OfficerRole, OfficerTerm
 
 
-class OfficerRoleViewSet(SnippetViewSet):
+class OfficerRoleViewSet(HubSnippetViewSet):
     model = OfficerRole
     icon = "user"
     menu_label = _("Officer roles")
     list_display = ["name", "slug", "sort_order", "locale"]
     search_fields = ["name", "slug"]
+    search_backend_name = None  # the fields above, with the ORM: slug is not indexed
     list_filter = ["locale"]
     ordering = ["sort_order", "name"]
 
 
-class OfficerTermViewSet(SnippetViewSet):
+class OfficerTermViewSet(HubSnippetViewSet):
     model = OfficerTerm
     icon = "date"
     menu_label = _("Officer terms")

@@ -7,14 +7,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
+from hub.snippets import HubSnippetViewSet
 from knowledge import reports
 from knowledge.models import Resource
 
 
-class ResourceViewSet(SnippetViewSet):
+class ResourceViewSet(HubSnippetViewSet):
     model = Resource
     icon = "doc-full-inverse"
     menu_label = _("Resources")

@@ -168,6 +168,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it sees a view's exception first: 400 for malformed input (hub/inputs.py).
+    "hub.inputs.InputErrorMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
