@@ -13,6 +13,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from hub.inputs import parse_int
 from induction import importer, report
 from induction.emails import send_invitation
 from induction.forms import OfficerImportForm
@@ -161,8 +162,8 @@ class CohortReportView(ReportView):
 
     @property
     def year(self):
-        value = self.request.GET.get("year", "")
-        return int(value) if value.isdigit() else report.default_year()
+        chosen = parse_int(self.request.GET.get("year"), minimum=1, maximum=9999)
+        return chosen or report.default_year()
 
     def get_queryset(self):
         queryset = (
@@ -170,7 +171,7 @@ class CohortReportView(ReportView):
             .select_related("user", "role")
             .order_by("role__sort_order", "role__name", "user__email")
         )
-        if not self.request.GET.get("year", "").isdigit():
+        if parse_int(self.request.GET.get("year"), minimum=1, maximum=9999) is None:
             queryset = queryset.filter(starts_on__year=self.year)
         return queryset
 

@@ -395,3 +395,10 @@ def test_admin_forms_posted_without_their_fields_are_bad_requests(browser, peopl
         assert response.status_code in (302, 404), model
     chosen = browser.get("/admin/snippets/choose/hub/theme/chosen/not-a-number/")
     assert chosen.status_code == 400
+
+
+@pytest.mark.parametrize("year", ["²", "٣", "99999", "0", HUGE, "2027"])
+def test_the_cohort_report_takes_any_year(browser, people, home, year):
+    browser.force_login(people["editor"])
+    for path in ["/admin/induction/cohort/", "/admin/induction/cohort/results/"]:
+        assert browser.get(path, {"year": year}).status_code == 200, (path, year)
