@@ -33,7 +33,7 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import DataError
-from django.http import HttpResponseBadRequest, QueryDict
+from django.http import Http404, HttpResponseBadRequest, QueryDict
 from django.template.loader import render_to_string
 from django.urls import register_converter
 from django.utils.datastructures import MultiValueDictKeyError
@@ -294,3 +294,34 @@ def bad_request(request, message):
     """A plain 400 page with ``message`` (it needs no database, like the 500 page)."""
     html = render_to_string("400.html", {"message": message})
     return HttpResponseBadRequest(html)
+
+
+class RootPageActionsMiddleware:
+    """A 404 for Wagtail's admin page actions aimed at the root of the page tree.
+
+    The root is not a page anyone edits, locks or moves, and several of Wagtail's views
+    (lock, unlock, move, set position) fail on it with a 500 when its id is typed into the
+    address. Views that take the root as a *parent* (the explorer, adding a site's home
+    page) are left alone.
+    """
+
+    namespace = "wagtailadmin_pages"
+    page_arguments = ("page_id", "page_to_move_id")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        if match is None or self.namespace not in match.namespaces:
+            return None
+        ids = [view_kwargs[name] for name in self.page_arguments if name in view_kwargs]
+        if ids:
+            from wagtail.models import Page
+
+            if Page.objects.filter(pk__in=ids, depth=1).exists():
+                raise Http404("the root of the page tree is not a page")
+        return None

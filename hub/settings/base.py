@@ -168,6 +168,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # No admin page actions on the root of the page tree (Wagtail's views fail on it).
+    "hub.inputs.RootPageActionsMiddleware",
     # Last, so it sees a view's exception first: 400 for malformed input (hub/inputs.py).
     "hub.inputs.InputErrorMiddleware",
 ]

@@ -402,3 +402,20 @@ def test_the_cohort_report_takes_any_year(browser, people, home, year):
     browser.force_login(people["editor"])
     for path in ["/admin/induction/cohort/", "/admin/induction/cohort/results/"]:
         assert browser.get(path, {"year": year}).status_code == 200, (path, year)
+
+
+def test_admin_page_actions_on_the_tree_root_are_not_found(browser, people, registry):
+    from wagtail.models import Page
+
+    root = Page.get_first_root_node()
+    browser.force_login(people["editor"])
+    for action in ["lock/", "unlock/", "set_position/", f"move/{registry.pk}/confirm/"]:
+        response = browser.post(f"/admin/pages/{root.pk}/{action}")
+        # Not found (LocaleMiddleware then offers the /en/ address, as for any 404 here).
+        assert response.status_code in (302, 404), action
+        assert not response.get("Location", "").startswith("/admin/login")
+    # The root as a parent is still fine, and other pages' actions still work.
+    assert browser.get(f"/admin/pages/{root.pk}/").status_code == 200
+    assert browser.post(f"/admin/pages/{registry.pk}/lock/").status_code == 302
+    registry.refresh_from_db()
+    assert registry.locked
