@@ -8,16 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from hub import personal_data
 from hub.forms import DeleteAccountForm, ProfileForm
+from hub.inputs import safe_target
 from hub.languages import url_in_language
 from hub.models import Notification
 from hub.notifications import recipient_language
@@ -71,12 +71,9 @@ def open_notification(request, pk):
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
-    target = notification.url
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("account-notifications")
+    return HttpResponseRedirect(
+        safe_target(request, notification.url, reverse("account-notifications"))
+    )
 
 
 @never_cache

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -36,6 +36,8 @@ from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from hub.inputs import next_url, safe_target
 
 BACKUP_CODES = 10
 APP_DEVICE_NAME = "Authenticator app"
@@ -119,11 +121,7 @@ def second_factor_url(request, next_url=None) -> str:
     ``next_url`` defaults to the current address; a view answering a POST passes the page
     to return to instead. An address off this site is never used.
     """
-    target = next_url or request.get_full_path()
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = "/"
+    target = safe_target(request, next_url or request.get_full_path(), "/")
     name = "hub_2fa_verify" if has_device(request.user) else "hub_2fa_setup"
     return f"{reverse(name)}?{urlencode({'next': target})}"
 
@@ -239,12 +237,7 @@ class CodeForm(forms.Form):
 
 
 def _safe_next(request, default):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return next_url(request, default)
 
 
 def _new_backup_codes(user) -> list[str]:

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
@@ -11,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import admin_reports, crawlers
 from hub import views as hub_views
-from hub.api import api_router
+from search.api import api_router
 
 urlpatterns = [
     *admin_reports.urlpatterns,  # Wagtail's reports with the hub's safe CSV export
@@ -27,7 +26,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/login/", hub_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", hub_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password_reset/",
         hub_views.PasswordResetView.as_view(),

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.static import serve as static_serve
 
 from hub import passwords
+from hub.inputs import next_url
 from hub.languages import url_in_language
 from hub.notifications import recipient_language
 from hub.security import SiteLoginForm
@@ -38,7 +39,14 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-class LoginView(auth_views.LoginView):
+class SafeNextMixin:
+    """Where to go after signing in or out: ``next`` only if it is a path on this site."""
+
+    def get_redirect_url(self):
+        return next_url(self.request, "", name=self.redirect_field_name)
+
+
+class LoginView(SafeNextMixin, auth_views.LoginView):
     """The site's sign-in page, rate limited (see ``hub.security``)."""
 
     template_name = "hub/login.html"
@@ -114,6 +122,10 @@ def csrf_failure(request, reason=""):
     """A form refused by the CSRF check (``CSRF_FAILURE_VIEW``): the site's own page, in the
     reader's language, instead of Django's English one. The reason is logged by Django."""
     return render(request, "403_csrf.html", status=403)
+
+
+class LogoutView(SafeNextMixin, auth_views.LogoutView):
+    """Signing out (POST only, as in Django)."""
 
 
 def media_image(request, path):

@@ -5,10 +5,11 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from hub.models import Campus, Theme, Unit
 from hub.page_permissions import OwnPagesPermissionPolicy, visible_in_chooser
+from hub.snippets import HubSnippetViewSet
 
 # First, before anything asks for Page's policy: the admin shows people the pages they may act
 # on, not other people's drafts (hub/page_permissions.py).
@@ -20,30 +21,33 @@ def choosable_pages(pages, request):
     return visible_in_chooser(pages, request)
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(HubSnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Themes")
     list_display = ["name", "slug", "locale"]
     search_fields = ["name", "slug"]
+    search_backend_name = None  # the fields above, with the ORM: slug is not indexed
     list_filter = ["locale"]
 
 
-class UnitViewSet(SnippetViewSet):
+class UnitViewSet(HubSnippetViewSet):
     model = Unit
     icon = "group"
     menu_label = _("Units")
     list_display = ["name", "kind", "slug", "locale"]
     search_fields = ["name", "slug"]
+    search_backend_name = None  # the fields above, with the ORM: slug is not indexed
     list_filter = ["kind", "locale"]
 
 
-class CampusViewSet(SnippetViewSet):
+class CampusViewSet(HubSnippetViewSet):
     model = Campus
     icon = "site"
     menu_label = _("Campuses")
     list_display = ["name", "city", "slug", "locale"]
     search_fields = ["name", "city", "slug"]
+    search_backend_name = None  # the fields above, with the ORM: slug is not indexed
     list_filter = ["locale"]
 
 

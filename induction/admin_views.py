@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
+from hub.inputs import parse_int
 from hub.spreadsheets import SafeSpreadsheetExportMixin
 from induction import importer, report
 from induction.emails import needs_invitation, resend_invitation, send_invitation
@@ -235,8 +236,8 @@ class CohortReportView(SafeSpreadsheetExportMixin, ReportView):
 
     @property
     def year(self):
-        value = self.request.GET.get("year", "")
-        return int(value) if value.isdigit() else report.default_year()
+        chosen = parse_int(self.request.GET.get("year"), minimum=1, maximum=9999)
+        return chosen or report.default_year()
 
     def get_queryset(self):
         queryset = (
@@ -244,7 +245,7 @@ class CohortReportView(SafeSpreadsheetExportMixin, ReportView):
             .select_related("user", "role")
             .order_by("role__sort_order", "role__name", "user__email")
         )
-        if not self.request.GET.get("year", "").isdigit():
+        if parse_int(self.request.GET.get("year"), minimum=1, maximum=9999) is None:
             queryset = queryset.filter(starts_on__year=self.year)
         return queryset
 

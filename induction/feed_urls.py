@@ -4,11 +4,12 @@ programme page's, or the officer's preferred language)."""
 
 from django.urls import path
 
+import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
 from induction.views import personal_feed, programme_feed
 
 app_name = "induction_feeds"
 
 urlpatterns = [
-    path("programme/<int:page_id>.ics", programme_feed, name="programme"),
+    path("programme/<id:page_id>.ics", programme_feed, name="programme"),
     path("officer/<str:token>.ics", personal_feed, name="personal"),
 ]

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from hub.inputs import NULL_FIELD_MESSAGE, IdMultipleChoiceField, has_null
 from induction.matching import project_model
 from induction.models import Handover, HandoverContact, ManifestoTracker, Pledge
 
@@ -110,7 +111,7 @@ class HandoverForm(AccessibleFormMixin, forms.ModelForm):
     any found with the search field); each chosen project takes a note on where it stands.
     """
 
-    projects = forms.ModelMultipleChoiceField(
+    projects = IdMultipleChoiceField(
         label=_("Ongoing projects"),
         queryset=None,
         required=False,
@@ -133,6 +134,7 @@ class HandoverForm(AccessibleFormMixin, forms.ModelForm):
             "advice": forms.Textarea(attrs={"rows": 4}),
             "unfinished_pledges": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"unfinished_pledges": IdMultipleChoiceField}
 
     NOTE_MAX = 1000
 
@@ -180,7 +182,9 @@ class HandoverForm(AccessibleFormMixin, forms.ModelForm):
         cleaned = super().clean()
         for project in cleaned.get("projects") or []:
             note = self.data.get(f"note_{project.pk}", "").strip()
-            if len(note) > self.NOTE_MAX:
+            if has_null(note):
+                self.note_errors[project.pk] = NULL_FIELD_MESSAGE
+            elif len(note) > self.NOTE_MAX:
                 self.note_errors[project.pk] = _("Keep the note under %(max)s characters.") % {
                     "max": self.NOTE_MAX
                 }

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale
 
+from hub.inputs import clean_text, parse_id
 from hub.twofactor import privileged, second_factor_redirect, second_factor_url
 from hub.views import PasswordResetConfirmView
 from induction.calendar import build_calendar, calendar_response, group_by_day
@@ -70,6 +71,7 @@ from induction.progress import (
 )
 
 MAX_PLEDGES = 30
+CALENDAR_TOKEN_MAX = CalendarToken._meta.get_field("token").max_length
 
 
 # --- Helpers -------------------------------------------------------------------------------
@@ -428,7 +430,7 @@ def module_progress(request, module):
                     % {"score": attempt.score, "total": attempt.total},
                 )
         elif action == "reflection":
-            submitted[block_id] = request.POST.get("text", "")
+            submitted[block_id] = clean_text(request.POST.get("text", ""))
             save_reflection(user, module, block_id, submitted[block_id])
             messages.success(request, _("Your answer is saved. Only you can see it."))
         elif action == "done":
@@ -526,6 +528,8 @@ def _hub_for(language):
 @never_cache
 def personal_feed(request, token):
     """An officer's sessions, in their preferred language; the token is the only key."""
+    if len(token) > CALENDAR_TOKEN_MAX:
+        raise Http404
     record = CalendarToken.objects.select_related("user").filter(token=token).first()
     if record is None or not record.user.is_active:
         raise Http404
@@ -670,11 +674,8 @@ def pledge_detail(request, hub, pk):
                 messages.success(request, _("Update recorded."))
                 return _redirect(here, "updates")
         elif action in {"link", "unlink"}:
-            project = (
-                live_projects().filter(pk=request.POST.get("project", "0") or "0").first()
-                if str(request.POST.get("project", "")).isdigit()
-                else None
-            )
+            project_id = parse_id(request.POST.get("project"))
+            project = live_projects().filter(pk=project_id).first() if project_id else None
             if project is None:
                 link_error = _("That project could not be found. It may have been unpublished.")
             elif action == "link":
@@ -900,9 +901,9 @@ def handover_edit(request, hub, term_id):
         raise Http404
     handover.author = user
     here = _sub_url(hub, request, "handover_write_route", term_id=term.pk)
-    query = (request.GET.get("q") or "").strip()[:200]
+    query = clean_text(request.GET.get("q"), 200, multiline=False)
     if request.method == "POST":
-        query = (request.POST.get("project_query") or "").strip()[:200]
+        query = clean_text(request.POST.get("project_query"), 200, multiline=False)
     candidates, degraded, nothing_found = handover_candidates(handover, user, query or None)
     if request.method == "POST":
         action = request.POST.get("action", "save")

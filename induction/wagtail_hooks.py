@@ -7,8 +7,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSetGroup
 
+from hub.snippets import HubSnippetViewSet
 from hub.spreadsheets import SafeSpreadsheetExportMixin
 from induction.admin_views import (
     IMPORT_PERMISSION,
@@ -20,12 +21,13 @@ from induction.emails import needs_invitation
 from induction.models import OfficerRole, OfficerTerm
 
 
-class OfficerRoleViewSet(SnippetViewSet):
+class OfficerRoleViewSet(HubSnippetViewSet):
     model = OfficerRole
     icon = "user"
     menu_label = _("Officer roles")
     list_display = ["name", "slug", "sort_order", "locale"]
     search_fields = ["name", "slug"]
+    search_backend_name = None  # the fields above, with the ORM: slug is not indexed
     list_filter = ["locale"]
     ordering = ["sort_order", "name"]
 
@@ -34,7 +36,7 @@ class OfficerTermIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The officer terms listing; its CSV export goes through the hub's safe writer."""
 
 
-class OfficerTermViewSet(SnippetViewSet):
+class OfficerTermViewSet(HubSnippetViewSet):
     model = OfficerTerm
     icon = "date"
     menu_label = _("Officer terms")

@@ -1,28 +1,37 @@
-"""'Was this helpful?': the form, the once-per-session rule and the flood guards.
+"""'Was this helpful?': the form, the one-answer rule and the flood guard.
 
-What is kept: the answer, an optional comment and the day. What is not: who answered, their
-IP address or their session id. The session only remembers *that* this browser answered on a
-page (a list of page ids in the reader's own session), and the rate limits count in the cache
-under a one-way hash of the session key that expires within minutes.
+What is kept: the answer, an optional comment and the day. Nothing about who answered: no
+user, no address, no session. The rules count in the cache under keyed hashes (an HMAC with
+``SECRET_KEY``, so they cannot be reversed into addresses) that expire within a day:
+
+* **one answer per reader, page and day** (``answers``): a reader is the signed-in person, or
+  else the client's address (:func:`hub.security.client_ip`), so dropping cookies does not
+  buy another vote;
+* **a flood guard per client address** (``client``): attempts across all guidance.
+
+No limit is shared between clients, so nobody can use up a budget and switch the form off for
+everyone else. Answering creates no session: the page stays cacheable for other readers.
 """
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-SESSION_KEY = "knowledge_feedback_pages"
-MAX_REMEMBERED_PAGES = 500
+from hub.cache import keep_out_of_page_cache
+from hub.security import client_ip
+
+DAY = 24 * 60 * 60
 
 DEFAULT_LIMITS = {
     # (how many, per how many seconds)
-    "session": (10, 10 * 60),  # one browser, across all guidance
-    "page": (30, 10 * 60),  # everyone, on one guideline
-    "site": (300, 10 * 60),  # everyone, on all guidance
+    "answers": (1, DAY),  # answers kept from one reader on one guideline (per calendar day)
+    "client": (20, 10 * 60),  # attempts from one client address, across all guidance
 }
 
 
@@ -69,23 +78,40 @@ class FeedbackForm(forms.Form):
         return text.strip()
 
 
+def _digest(*parts):
+    """A keyed, one-way hash: the same inputs give the same key, nothing gives them back."""
+    value = "|".join(str(part) for part in parts)
+    return salted_hmac("knowledge.feedback", value, algorithm="sha256").hexdigest()[:40]
+
+
+def _reader(request):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    return f"address:{client_ip(request)}"
+
+
+def _answer_key(request, page):
+    day = timezone.localdate().isoformat()
+    return f"knowledge:feedback:answer:{_digest(_reader(request), page.pk, day)}"
+
+
 def already_answered(request, page):
-    session = getattr(request, "session", None)
-    if session is None:
+    """Whether this reader has used their answers on ``page`` today.
+
+    A page that says so is about this reader only: it is kept out of the page cache.
+    """
+    limit, _window = limits()["answers"]
+    if (cache.get(_answer_key(request, page)) or 0) < limit:
         return False
-    return page.pk in session.get(SESSION_KEY, [])
+    keep_out_of_page_cache(request)
+    return True
 
 
-def remember_answer(request, page):
-    answered = [pk for pk in request.session.get(SESSION_KEY, []) if pk != page.pk]
-    answered.append(page.pk)
-    request.session[SESSION_KEY] = answered[-MAX_REMEMBERED_PAGES:]
-
-
-def _session_hash(request):
-    if not request.session.session_key:
-        request.session.save()
-    return hashlib.sha256(request.session.session_key.encode()).hexdigest()[:32]
+def claim_answer(request, page):
+    """Count one kept answer for this reader; ``False`` if none was left (a double submit)."""
+    limit, window = limits()["answers"]
+    return not _hit(_answer_key(request, page), limit, window)
 
 
 def _hit(key, limit, window):
@@ -105,16 +131,10 @@ class FloodCheck:
     scope: str = ""
 
 
-def check_flood(request, page):
-    """Count this attempt against every limit; blocked when any is exceeded."""
-    configured = limits()
-    keys = {
-        "session": f"knowledge:feedback:session:{_session_hash(request)}",
-        "page": f"knowledge:feedback:page:{page.pk}",
-        "site": "knowledge:feedback:site",
-    }
-    for scope, key in keys.items():
-        limit, window = configured[scope]
-        if _hit(key, limit, window):
-            return FloodCheck(True, scope)
+def check_flood(request):
+    """Count this attempt against the client's own limit; blocked when it is exceeded."""
+    limit, window = limits()["client"]
+    key = f"knowledge:feedback:client:{_digest(client_ip(request))}"
+    if _hit(key, limit, window):
+        return FloodCheck(True, "client")
     return FloodCheck(False)

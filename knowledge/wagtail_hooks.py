@@ -7,13 +7,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
+from hub.snippets import HubSnippetViewSet
 from knowledge import reports
 from knowledge.models import Resource
 
 
-class ResourceViewSet(SnippetViewSet):
+class ResourceViewSet(HubSnippetViewSet):
     model = Resource
     icon = "doc-full-inverse"
     menu_label = _("Resources")
@@ -43,9 +44,9 @@ def register_report_urls():
             reports.FeedbackReportView.as_view(results_only=True),
             name="feedback_results",
         ),
-        path("feedback/<int:pk>/", reports.PageFeedbackView.as_view(), name="page_feedback"),
+        path("feedback/<id:pk>/", reports.PageFeedbackView.as_view(), name="page_feedback"),
         path(
-            "feedback/<int:pk>/results/",
+            "feedback/<id:pk>/results/",
             reports.PageFeedbackView.as_view(results_only=True),
             name="page_feedback_results",
         ),

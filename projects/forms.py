@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from hub.inputs import IdChoiceField, IdMultipleChoiceField
 from hub.models import Campus, Theme, Unit
 from projects.models import JoinRequest, ProjectMember, ProjectPage, stopped_reason_errors
 from projects.permissions import OFFICERS
@@ -24,7 +25,7 @@ def taxonomy_queryset(model, locale):
     ).order_by("name")
 
 
-class PersonChoiceField(forms.ModelChoiceField):
+class PersonChoiceField(IdChoiceField):
     def label_from_instance(self, obj):
         return obj.get_display_name()
 
@@ -69,19 +70,19 @@ class ProjectForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("Access (getting in), success (getting on) or progression (moving on)."),
     )
-    themes = forms.ModelMultipleChoiceField(
+    themes = IdMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    lead_unit = forms.ModelChoiceField(
+    lead_unit = IdChoiceField(
         label=_("Lead unit"),
         queryset=Unit.objects.none(),
         required=False,
         empty_label=_("Choose a department or service"),
     )
-    campuses = forms.ModelMultipleChoiceField(
+    campuses = IdMultipleChoiceField(
         label=_("Campuses"),
         queryset=Campus.objects.none(),
         required=False,

@@ -9,6 +9,7 @@ one membership; the slower one is told what happened.
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -86,35 +87,49 @@ def _project_url(project):
     return url
 
 
+def _lock_officer(user):
+    """Hold ``user``'s row until the transaction ends, so that their requests are counted
+    and created one at a time (PostgreSQL: a row lock; SQLite takes the database's write lock
+    when the transaction begins, see ``transaction_mode`` in the settings)."""
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk"))
+
+
 def create_request(user, project, message, how_to_help=""):
-    """A new pending request from ``user`` to ``project`` (the canonical page)."""
-    reason = refusal(user, project)
-    if reason:
-        raise JoinError(reason)
-    if recent_request_count(user) >= RATE_LIMIT:
-        raise JoinError(rate_limit_message(), code="rate_limited")
-    try:
-        with transaction.atomic():
-            join_request = JoinRequest.objects.create(
-                project=project, officer=user, message=message, how_to_help=how_to_help
-            )
-            JoinRequestEvent.objects.create(
-                request=join_request, actor=user, from_state="", to_state=State.PENDING
-            )
-            for lead in _leads(project):
-                if lead.pk != user.pk:
-                    notify(
-                        lead,
-                        "join_request.created",
-                        "projects/notifications/join_request_created",
-                        {"join_request": join_request, "project": project, "officer": user},
-                        url=_request_url(join_request),
-                    )
-    except IntegrityError as error:  # the one-open-request constraint: a double submit
-        raise JoinError(
-            _("You have already asked to join this project. Its leads have not answered yet."),
-            code="duplicate",
-        ) from error
+    """A new pending request from ``user`` to ``project`` (the canonical page).
+
+    The checks, the count against the hourly limit and the insert happen in one transaction
+    under a lock on the officer, so simultaneous requests cannot all see room under the limit;
+    the leads are notified only of a request that was actually created.
+    """
+    with transaction.atomic():
+        _lock_officer(user)
+        reason = refusal(user, project)
+        if reason:
+            raise JoinError(reason)
+        if recent_request_count(user) >= RATE_LIMIT:
+            raise JoinError(rate_limit_message(), code="rate_limited")
+        try:
+            with transaction.atomic():
+                join_request = JoinRequest.objects.create(
+                    project=project, officer=user, message=message, how_to_help=how_to_help
+                )
+        except IntegrityError as error:  # the one-open-request constraint: a double submit
+            raise JoinError(
+                _("You have already asked to join this project. Its leads have not answered yet."),
+                code="duplicate",
+            ) from error
+        JoinRequestEvent.objects.create(
+            request=join_request, actor=user, from_state="", to_state=State.PENDING
+        )
+        for lead in _leads(project):
+            if lead.pk != user.pk:
+                notify(
+                    lead,
+                    "join_request.created",
+                    "projects/notifications/join_request_created",
+                    {"join_request": join_request, "project": project, "officer": user},
+                    url=_request_url(join_request),
+                )
     return join_request
 
 

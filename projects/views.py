@@ -9,16 +9,16 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale, WorkflowState
 
+from hub.inputs import clean_text, next_url, parse_choice, parse_id
 from hub.twofactor import second_factor_redirect, second_factor_url
 from projects import joining, registration
 from projects.forms import (
@@ -81,15 +81,6 @@ def _refuse(request, access, message, next_url=None):
     if access.needs_second_factor:
         return second_factor_redirect(request, next_url)
     return _forbidden(request, message)
-
-
-def _safe_next(request, fallback):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return fallback
 
 
 def current_locale():
@@ -175,8 +166,8 @@ def similar(request):
     index = registry_for_request()
     if not can_register(request.user, index):
         return JsonResponse({"error": _("Only staff members can register projects.")}, status=403)
-    title = request.GET.get("title", "")[:150]
-    summary = request.GET.get("summary", "")[:400]
+    title = clean_text(request.GET.get("title", ""), 150)
+    summary = clean_text(request.GET.get("summary", ""), 400)
     results = registration.similar_projects(index.locale, title, summary)
     return JsonResponse(
         {
@@ -327,7 +318,7 @@ def confirm(request, pk):
         return _forbidden(request, _("Only the project's leads can confirm it is still current."))
     registration.confirm_still_current(canonical, request.user)
     messages.success(request, _("Thank you: the project is marked as still current."))
-    return redirect(_safe_next(request, reverse("projects:manage", args=[project.pk])))
+    return HttpResponseRedirect(next_url(request, reverse("projects:manage", args=[project.pk])))
 
 
 def _review_target(project):
@@ -353,7 +344,7 @@ def publish(request, pk):
             _("Only moderators and editors can publish projects."),
             next_url=reverse("projects:manage", args=[project.pk]),
         )
-    comment = request.POST.get("comment", "")[:REVIEW_COMMENT_MAX]
+    comment = clean_text(request.POST.get("comment", ""), REVIEW_COMMENT_MAX)
     _state, task_state = _review_target(project)
     actions = set()
     if task_state is not None:
@@ -389,13 +380,11 @@ def request_changes(request, pk):
             _("Only moderators can send a project in review back for changes."),
             next_url=reverse("projects:manage", args=[project.pk]),
         )
-    comment = request.POST.get("comment", "").strip()
+    comment = clean_text(request.POST.get("comment", ""), REVIEW_COMMENT_MAX)
     if not comment:
         messages.error(request, _("Write a comment so the registrant knows what to change."))
         return redirect("projects:manage", project.pk)
-    task_state.task.specific.on_action(
-        task_state, user, "reject", comment=comment[:REVIEW_COMMENT_MAX]
-    )
+    task_state.task.specific.on_action(task_state, user, "reject", comment=comment)
     messages.success(request, _("The registrant has been asked for changes."))
     return redirect("projects:manage", project.pk)
 
@@ -493,14 +482,14 @@ def _decision(request, pk, form_class, act, done_message):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return redirect(_safe_next(request, fallback))
+        return HttpResponseRedirect(next_url(request, fallback))
     try:
         act(join_request, user, **form.cleaned_data)
     except joining.JoinError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, done_message)
-    return redirect(_safe_next(request, fallback))
+    return HttpResponseRedirect(next_url(request, fallback))
 
 
 @never_cache
@@ -536,7 +525,7 @@ def withdraw(request, pk):
             messages.success(request, _("You have left the project."))
         else:
             messages.success(request, _("Your request is withdrawn."))
-    return redirect(_safe_next(request, reverse("projects:mine")))
+    return HttpResponseRedirect(next_url(request, reverse("projects:mine")))
 
 
 @never_cache
@@ -557,10 +546,10 @@ def remove_member(request, pk, member_pk):
     member = get_object_or_404(
         ProjectMember.objects.select_related("user", "request"), pk=member_pk, project=canonical
     )
-    note = request.POST.get("note", "")[:500]
+    note = clean_text(request.POST.get("note", ""), 500)
     joining.remove_member(member, request.user, note)
     messages.success(request, _("The member has been removed and told."))
-    return redirect(_safe_next(request, reverse("projects:manage", args=[project.pk])))
+    return HttpResponseRedirect(next_url(request, reverse("projects:manage", args=[project.pk])))
 
 
 # --- lists -----------------------------------------------------------------------------------
@@ -643,19 +632,17 @@ def requests_inbox(request):
         return _to_login(request)
     user = request.user
     requests = _requests_for_lead(user)
-    state = request.GET.get("state", "pending")
-    if state not in {"pending", "all"}:
-        state = "pending"
+    state = parse_choice(request.GET.get("state"), {"pending", "all"}, "pending")
     if state == "pending":
         requests = requests.filter(state=JoinRequest.State.PENDING).order_by("created_at")
     else:
         requests = requests.order_by("-created_at")
     led = [p for p in _led_projects(user) if user.pk in p.lead_ids]
-    project_filter = request.GET.get("project", "")
-    if project_filter.isdigit() and int(project_filter) in {p.pk for p in led}:
-        requests = requests.filter(project_id=int(project_filter))
-    else:
-        project_filter = ""
+    project_id = parse_id(request.GET.get("project"))
+    project_filter = ""
+    if project_id is not None and project_id in {p.pk for p in led}:
+        requests = requests.filter(project_id=project_id)
+        project_filter = str(project_id)
     return render(
         request,
         "projects/requests.html",

@@ -81,6 +81,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     skipped = config.stash.get(_engine_skipped, 0)
     if skipped:
         terminalreporter.write_line(f"{ENGINE_SKIP_REASON} ({skipped} tests)")
+    for line in config.stash.get(summary_lines, []):
+        terminalreporter.write_line(line)
 
 
 _engine_skipped = pytest.StashKey[int]()
+# Lines a test wants in the run's final summary (e.g. the hostile-input figures).
+summary_lines = pytest.StashKey[list]()

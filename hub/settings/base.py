@@ -158,6 +158,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # NUL characters: a 400 in the address, removed from query strings (hub/inputs.py).
+    "hub.inputs.NullCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Site and page routes from a per-process memo keyed by the content version; before the
     # CSRF check, which it tells about origin-checked page forms (hub/routing.py).
@@ -167,6 +169,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # No admin page actions on the root of the page tree (Wagtail's views fail on it).
+    "hub.inputs.RootPageActionsMiddleware",
+    # Last, so it sees a view's exception first: 400 for malformed input (hub/inputs.py).
+    "hub.inputs.InputErrorMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -199,6 +205,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE), so two that
+    # read, then write (a count, then an insert) run one after the other instead of both
+    # reading first; waiting writers queue for up to `timeout` seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "hub.User"

@@ -23,6 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
 from hub.blocks import BodyBlock
 from hub.languages import with_content_locale
 from induction.blocks import LessonBlock, ScheduleBlock, checklist_item_ids, quiz_ids
@@ -101,13 +102,13 @@ class InductionIndexPage(RoutablePageMixin, Page):
 
         return manifesto(request, self)
 
-    @path("manifesto/<int:pk>/")
+    @path("manifesto/<id:pk>/")
     def pledge_route(self, request, pk):
         from induction.views import pledge_detail
 
         return pledge_detail(request, self, pk)
 
-    @path("manifesto/<int:pk>/delete/")
+    @path("manifesto/<id:pk>/delete/")
     def pledge_delete_route(self, request, pk):
         from induction.views import pledge_delete
 
@@ -119,13 +120,13 @@ class InductionIndexPage(RoutablePageMixin, Page):
 
         return handover_list(request, self)
 
-    @path("handover/write/<int:term_id>/")
+    @path("handover/write/<id:term_id>/")
     def handover_write_route(self, request, term_id):
         from induction.views import handover_edit
 
         return handover_edit(request, self, term_id)
 
-    @path("handover/<int:pk>/")
+    @path("handover/<id:pk>/")
     def handover_read_route(self, request, pk):
         from induction.views import handover_detail
 

@@ -397,22 +397,19 @@ class GuidelinePage(RoutablePageMixin, Page):
     @path("feedback/", name="feedback")
     @origin_checked  # no CSRF token, so guidance pages stay cacheable (see hub.security)
     def submit_feedback(self, request):
-        """Record an anonymous yes/no (and optional comment); once per browser session."""
+        """Record an anonymous yes/no (and optional comment); one per reader, page and day."""
         if request.method != "POST":
             if request.method in ("GET", "HEAD"):
                 return HttpResponseRedirect(self.get_url(request) + "#feedback")
             return HttpResponseNotAllowed(["POST"])
         wants_json = "application/json" in request.headers.get("Accept", "")
 
-        if feedback_rules.already_answered(request, self):
-            message = gettext("You have already told us about this page. Thank you!")
-            return self._feedback_done(request, wants_json, message, status=409)
-
-        flood = feedback_rules.check_flood(request, self)
+        # Every attempt counts against this client's own flood guard (nobody else's).
+        flood = feedback_rules.check_flood(request)
         if flood.blocked:
             message = gettext(
-                "We have received a lot of feedback in the last few minutes. "
-                "Please try again a little later."
+                "We have received a lot of feedback from your connection in the last few "
+                "minutes. Please try again a little later."
             )
             if wants_json:
                 return JsonResponse({"status": "busy", "message": message}, status=429)
@@ -423,6 +420,10 @@ class GuidelinePage(RoutablePageMixin, Page):
             response.status_code = 429
             response["Retry-After"] = "600"
             return response
+
+        if feedback_rules.already_answered(request, self):
+            message = gettext("You have already told us about this page. Thank you!")
+            return self._feedback_done(request, wants_json, message, status=409)
 
         form = feedback_rules.FeedbackForm(request.POST)
         if not form.is_valid():
@@ -439,12 +440,14 @@ class GuidelinePage(RoutablePageMixin, Page):
             response.status_code = 400
             return response
 
+        if not feedback_rules.claim_answer(request, self):  # a second answer sent at once
+            message = gettext("You have already told us about this page. Thank you!")
+            return self._feedback_done(request, wants_json, message, status=409)
         Feedback.objects.create(
             page=self,
             helpful=form.cleaned_data["helpful"],
             comment=form.cleaned_data["comment"],
         )
-        feedback_rules.remember_answer(request, self)
         message = gettext("Thank you for your feedback. It helps us improve this guidance.")
         return self._feedback_done(request, wants_json, message)
 
