@@ -114,10 +114,14 @@ def translate(instance, texts: dict[str, str], locale, user, *, keep_slug=False)
             f"{locale.language_code}: {instance!r} lacks {len(missing)} texts, "
             f"e.g. {missing[0][:80]!r} (run load_demo --export-translations)"
         )
+    # A structural page keeps the address it has in that language already (its alias's slug):
+    # a new slug would move its subtree's addresses.
+    existing = instance.get_translation_or_none(locale) if keep_slug else None
     for row in rows:
-        data = (
-            row.string.data if keep_slug and row.context.path == "slug" else texts[row.string.data]
-        )
+        if keep_slug and row.context.path == "slug":
+            data = existing.slug if existing is not None else row.string.data
+        else:
+            data = texts[row.string.data]
         StringTranslation.objects.update_or_create(
             translation_of=row.string,
             locale=locale,

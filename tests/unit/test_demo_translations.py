@@ -67,6 +67,10 @@ def test_load_demo_translates_the_site_into_every_language():
             assert set(translated.values_list("slug", flat=True)) == set(
                 model.objects.filter(locale=english).values_list("slug", flat=True)
             )
+        # Every page of the language is reachable at an address under its home.
+        for page in real.filter(depth=3):
+            assert page.url_path.startswith(home.url_path), page.url_path
+            assert page.get_url() == f"/{code}/{page.slug}/", (code, page.url_path)
     # Loading again changes nothing.
     before = Page.objects.count()
     call_command("load_demo", "--no-index", stdout=io.StringIO())
