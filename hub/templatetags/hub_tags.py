@@ -8,7 +8,9 @@ from django.urls import translate_url
 from django.utils import dateformat
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from hub import languages
@@ -28,6 +30,21 @@ def url_without(context, name, value):
     params.pop("page", None)
     query = params.urlencode()
     return f"{request.path}?{query}" if query else request.path
+
+
+def site_description():
+    return _("Projects, guidance and induction for students' union officers and their partners.")
+
+
+@register.simple_tag
+def page_description(page=None):
+    """The meta description of a page: its search description, else its summary or intro (cut
+    to about 160 characters), else the site's own description (views that are not pages)."""
+    for field in ("search_description", "summary", "intro"):
+        text = " ".join(str(getattr(page, field, "") or "").split())
+        if text:
+            return Truncator(text).chars(160)
+    return site_description()
 
 
 @register.simple_tag(takes_context=True)
