@@ -10,9 +10,9 @@ these before it is used:
   Django's model choice fields with that check before their query.
 * **Numbers and choices in query strings** — :func:`parse_int` (ASCII digits only:
   ``str.isdigit()`` accepts ``"²"``, which ``int()`` then refuses) and :func:`parse_choice`.
-* **Redirect targets** — :func:`next_url` and :func:`safe_target` accept only absolute paths
-  on this site ("/…"); anything else, including a bare word that ``redirect()`` would try to
-  reverse as a view name, falls back to the caller's default.
+* **Redirect targets** — :func:`next_url` and :func:`safe_target` give only paths on this
+  site ("/…"); anything else, including a bare word that ``redirect()`` would try to reverse
+  as a view name, falls back to the caller's default.
 * **Text** — :func:`clean_text` for the few values read outside a form (notes, comments):
   no NUL or other control characters (PostgreSQL refuses NUL in text), bounded length.
   Forms need nothing: Django's ``CharField`` refuses NUL with a clear message.
@@ -29,6 +29,7 @@ import os
 import re
 import traceback
 import unicodedata
+from urllib.parse import urlsplit, urlunsplit
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -82,28 +83,27 @@ class IdConverter:
 register_converter(IdConverter, "id")
 
 
-class _IdChoiceMixin:
-    """Refuse values that cannot be ids before the field queries the database with them."""
+def _is_id_or_instance(field, value):
+    """Whether ``value`` may be looked up by ``field`` (a model choice field) at all."""
+    if field.to_field_name is not None or isinstance(value, field.queryset.model):
+        return True
+    return parse_id(str(value).strip()) is not None
 
-    def _checked_id(self, value):
-        if self.to_field_name is None and parse_id(str(value).strip()) is None:
+
+class IdChoiceField(forms.ModelChoiceField):
+    """``ModelChoiceField`` whose submitted value must be a database id."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not _is_id_or_instance(self, value):
             raise ValidationError(
                 self.error_messages["invalid_choice"],
                 code="invalid_choice",
                 params={"value": value},
             )
-
-
-class IdChoiceField(_IdChoiceMixin, forms.ModelChoiceField):
-    """``ModelChoiceField`` whose submitted value must be a database id."""
-
-    def to_python(self, value):
-        if value not in self.empty_values:
-            self._checked_id(value)
         return super().to_python(value)
 
 
-class IdMultipleChoiceField(_IdChoiceMixin, forms.ModelMultipleChoiceField):
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
     """``ModelMultipleChoiceField`` whose submitted values must all be database ids."""
 
     def _check_values(self, value):
@@ -114,7 +114,7 @@ class IdMultipleChoiceField(_IdChoiceMixin, forms.ModelMultipleChoiceField):
                 self.error_messages["invalid_list"], code="invalid_list"
             ) from None
         for each in values:
-            if self.to_field_name is None and parse_id(str(each).strip()) is None:
+            if not _is_id_or_instance(self, each):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"],
                     code="invalid_pk_value",
@@ -146,21 +146,23 @@ def parse_choice(value, choices, default=None):
 
 
 def safe_target(request, target, default) -> str:
-    """``target`` when it is an absolute path on this site, else ``default``.
+    """``target`` as a path on this site, else ``default``.
 
-    Only "/…" is accepted: a full URL (even to this host), a scheme-relative "//host", a
-    backslash trick, a relative word like "foo" (which ``redirect()`` would look up as a
-    view name) or anything with control characters falls back to ``default``.
+    A full URL to this very host is reduced to its path; otherwise only "/…" is accepted: a
+    URL to another host, a scheme-relative "//host", a backslash trick, a relative word like
+    "foo" (which ``redirect()`` would look up as a view name) or anything with control
+    characters falls back to ``default``.
     """
-    if not isinstance(target, str) or not target.startswith("/"):
-        return default
-    if target.startswith(("//", "/\\")) or any(
-        unicodedata.category(char) == "Cc" for char in target
-    ):
+    if not isinstance(target, str) or any(unicodedata.category(char) == "Cc" for char in target):
         return default
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
+        return default
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        target = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+    if not target.startswith("/") or target.startswith(("//", "/\\")):
         return default
     return target
 
