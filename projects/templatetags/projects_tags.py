@@ -2,7 +2,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, npgettext
 from django.utils.translation import gettext as _
 
 from hub.languages import content_language, language_name
@@ -109,7 +109,7 @@ def facet_options(facet):
                 field_id,
                 option.label,
                 number_format(option.count, force_grouping=True),
-                ngettext("project", "projects", option.count),
+                npgettext("screen-reader count", "project", "projects", option.count),
             )
         )
     return mark_safe("\n".join(items))  # noqa: S308 (each item built by format_html)
