@@ -3,9 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 
 class LanguageSelect(forms.Select):
@@ -60,13 +58,3 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
-
-
-class PasswordResetForm(WagtailPasswordResetForm):
-    """The admin's "forgot password" form, its e-mail in the recipient's own language."""
-
-    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        from hub.notifications import recipient_language
-
-        with translation.override(recipient_language(context.get("user"))):
-            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)

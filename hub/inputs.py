@@ -320,7 +320,9 @@ class RootPageActionsMiddleware:
         match = getattr(request, "resolver_match", None)
         if match is None or self.namespace not in match.namespaces:
             return None
-        ids = [view_kwargs[name] for name in self.page_arguments if name in view_kwargs]
+        ids = [parse_id(view_kwargs[name]) for name in self.page_arguments if name in view_kwargs]
+        if None in ids:
+            raise Http404("not a page id")  # e.g. beyond what the database can hold
         if ids:
             from wagtail.models import Page
 

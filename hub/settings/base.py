@@ -403,9 +403,6 @@ PASSWORD_RESET_WINDOW_SECONDS = int(env("PASSWORD_RESET_WINDOW_SECONDS", "3600")
 # admin's sign-in page links to the site's (templates/wagtailadmin/login.html).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
-# The admin's "forgot password" e-mail goes out in the recipient's preferred language.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "hub.forms.PasswordResetForm"  # noqa: S105 (a class)
-
 # Two-factor authentication in the admin (hub.twofactor); compulsory in production.
 ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
