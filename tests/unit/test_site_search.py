@@ -322,7 +322,10 @@ def test_header_search_box_is_enhanced_by_an_external_deferred_script(client, ho
     assert re.search(r'<script src="/static/js/autocomplete\.js" defer></script>', html)
     assert 'data-suggest-url="/en/search/suggest/"' in html
     # Without JavaScript it is a plain GET form to the search page.
-    assert re.search(r'<form class="header-search" role="search" action="/en/search/"', html)
+    assert re.search(
+        r'<form class="header-search" role="search" aria-label="Site search" action="/en/search/"',
+        html,
+    )
     assert not re.search(r"<script(?![^>]*\bsrc=)", html)  # no inline scripts
     assert " style=" not in html
 
