@@ -320,7 +320,8 @@ class RootPageActionsMiddleware:
         match = getattr(request, "resolver_match", None)
         if match is None or self.namespace not in match.namespaces:
             return None
-        ids = [view_kwargs[name] for name in self.page_arguments if name in view_kwargs]
+        ids = [parse_id(view_kwargs.get(name)) for name in self.page_arguments]
+        ids = [page_id for page_id in ids if page_id is not None]
         if ids:
             from wagtail.models import Page
 
