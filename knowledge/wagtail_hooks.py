@@ -24,6 +24,8 @@ class ResourceViewSet(HubSnippetViewSet):
     list_display = ["title", "kind", "language", "locale"]
     list_filter = ["kind", "language", "locale"]
     search_fields = ["title", "description"]
+    # With the ORM: SQLite's full-text index cannot search one field other than the title.
+    search_backend_name = None
 
 
 register_snippet(ResourceViewSet)

@@ -380,14 +380,23 @@ def test_a_number_beyond_64_bits_in_a_lookup_is_caught_by_the_net(rf, db):
         assert inputs.is_input_error(error)
 
 
-@pytest.mark.parametrize("model", ["hub/theme", "hub/unit", "hub/campus", "induction/officerrole"])
+@pytest.mark.parametrize(
+    "model", ["hub/theme", "hub/unit", "hub/campus", "induction/officerrole", "knowledge/resource"]
+)
 def test_searching_snippets_in_the_admin_works(browser, people, model):
+    from tests.knowledge_factories import make_resource
+
     theme = make_theme("wellbeing", name="Mental health")
+    resource = make_resource(title="Survey template", description="For wellbeing polls")
     browser.force_login(people["editor"])
-    response = browser.get(f"/admin/snippets/{model}/", {"q": "wellbeing"})
-    assert response.status_code == 200  # was a SearchFieldError: slug is not indexed
-    if model == "hub/theme":
-        assert theme.name in response.content.decode()
+    for suffix in ["", "results/"]:
+        response = browser.get(f"/admin/snippets/{model}/{suffix}", {"q": "wellbeing"})
+        # Was a 500: slug is not indexed (taxonomies, roles); SQLite's index cannot search
+        # the description alone (resources).
+        assert response.status_code == 200
+    found = {"hub/theme": theme.name, "knowledge/resource": resource.title}.get(model)
+    if found:
+        assert found in response.content.decode()
 
 
 def test_admin_forms_posted_without_their_fields_are_bad_requests(browser, people, home):
@@ -415,8 +424,9 @@ def test_admin_page_actions_on_the_tree_root_are_not_found(browser, people, regi
 
     root = Page.get_first_root_node()
     browser.force_login(people["editor"])
-    for action in ["lock/", "unlock/", "set_position/", f"move/{registry.pk}/confirm/"]:
-        response = browser.post(f"/admin/pages/{root.pk}/{action}")
+    actions = ["lock/", "unlock/", "set_position/", f"move/{registry.pk}/confirm/"]
+    for page_id, action in [(root.pk, a) for a in actions] + [(TOO_BIG, "revisions/")]:
+        response = browser.post(f"/admin/pages/{page_id}/{action}")
         # Not found (LocaleMiddleware then offers the /en/ address, as for any 404 here).
         assert response.status_code in (302, 404), action
         assert not response.get("Location", "").startswith("/admin/login")
