@@ -204,14 +204,7 @@ def manage(request, pk):
         )
     draft = project.get_latest_revision_as_object()
     state, comment = registration.moderation_state(project)
-    workflow_state = WorkflowState.objects.active().for_instance(project).first()
-    review_actions = set()
-    if workflow_state and workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
-        task_state = workflow_state.current_task_state
-        if task_state is not None:
-            review_actions = {
-                name for name, _label, _modal in task_state.task.specific.get_actions(project, user)
-            }
+    _task_state, review_actions = _review_target(project, user)
     lead = can_lead(user, canonical)
     can_publish = can_publish_project(user, project)
     can_reject = can_review_project(user, "reject" in review_actions)
@@ -321,11 +314,17 @@ def confirm(request, pk):
     return HttpResponseRedirect(next_url(request, reverse("projects:manage", args=[project.pk])))
 
 
-def _review_target(project):
+def _review_target(project, user):
+    """The project's review task in progress (or None) and the actions ``user`` may take on
+    it there ("approve", "reject", …)."""
     state = WorkflowState.objects.active().for_instance(project).first()
-    if state and state.status == WorkflowState.STATUS_IN_PROGRESS and state.current_task_state:
-        return state, state.current_task_state
-    return state, None
+    if not state or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None, set()
+    task_state = state.current_task_state
+    if task_state is None:
+        return None, set()
+    actions = {name for name, _label, _modal in task_state.task.specific.get_actions(project, user)}
+    return task_state, actions
 
 
 @never_cache
@@ -345,10 +344,7 @@ def publish(request, pk):
             next_url=reverse("projects:manage", args=[project.pk]),
         )
     comment = clean_text(request.POST.get("comment", ""), REVIEW_COMMENT_MAX)
-    _state, task_state = _review_target(project)
-    actions = set()
-    if task_state is not None:
-        actions = {a for a, _l, _m in task_state.task.specific.get_actions(project, user)}
+    task_state, actions = _review_target(project, user)
     if "approve" in actions:
         task_state.task.specific.on_action(task_state, user, "approve", comment=comment)
     else:
@@ -368,10 +364,7 @@ def request_changes(request, pk):
         return _to_login(request)
     project = _project_or_404(pk)
     user = request.user
-    _state, task_state = _review_target(project)
-    actions = set()
-    if task_state is not None:
-        actions = {a for a, _l, _m in task_state.task.specific.get_actions(project, user)}
+    task_state, actions = _review_target(project, user)
     access = can_review_project(user, "reject" in actions)
     if not access:
         return _refuse(
