@@ -51,3 +51,18 @@ def test_facet_counts_are_pluralised_for_screen_readers(client, registry, taxono
     html = client.get("/en/projects/").content.decode()
     assert '(1<span class="visually-hidden"> project</span>)' in html
     assert '(2<span class="visually-hidden"> projects</span>)' in html
+
+
+def title(response):
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+
+
+@pytest.mark.django_db
+def test_the_site_name_is_not_said_twice_in_the_home_page_title(client, home, registry):
+    home.title = "Partnership Hub"
+    home.save_revision().publish()
+    assert title(client.get(home.url)) == "Partnership Hub"
+    home.title = "Welcome to the hub"
+    home.save_revision().publish()
+    assert title(client.get(home.url)) == "Welcome to the hub · Partnership Hub"
+    assert title(client.get("/en/projects/")) == f"{registry.title} · Partnership Hub"
