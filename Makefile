@@ -61,7 +61,7 @@ messages: install ## Extract translatable strings into locale/
 compile-messages: install ## Compile the .po catalogues (pure Python: no GNU gettext needed)
 	$(MANAGE) compile_catalogues
 
-ci: install lint check messages-check test-sqlite test-postgres test-engine test-browser audit ## Everything CI runs
+ci: install lint check messages-check test-sqlite test-postgres test-engine test-browser bench-lighthouse audit ## Everything CI runs
 
 # --- Search engine ---------------------------------------------------------------------------
 # A real 3-node OpenSearch cluster (replicas on) from ops/opensearch.sh, on 127.0.0.1; the
@@ -79,10 +79,15 @@ test-engine: install ## Search-engine tests on a real OpenSearch cluster (starte
 	SEARCH_URL="opensearch2+http://$$hosts?replicas=1" SEARCH_INDEX_PREFIX="test_engine_$$$$" \
 		$(BIN)/pytest -m engine $(PYTEST_ARGS)
 
-bench: bench-registry bench-search bench-load ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
+bench: bench-registry bench-search bench-load bench-lighthouse ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
 
 bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
 	$(BIN)/python bench/registry.py
+
+.PHONY: bench-lighthouse
+bench-lighthouse: install ## Lighthouse 1.00 in all four categories on the main pages, production settings
+	ops/browsers.sh install
+	$(BIN)/python bench/lighthouse.py
 
 .PHONY: bench-search
 bench-search: install ## Registry latency on OpenSearch, PostgreSQL, SQLite at 100,000; indexing rate

@@ -330,6 +330,9 @@ MIDDLEWARE[_auth:_auth] = [
 MIDDLEWARE.insert(1, "hub.security.SecurityHeadersMiddleware")
 
 # Content Security Policy. The public site runs no inline script or style at all.
+# Static scripts that {% inline_script %} may write into pages; the policy allows each by its
+# SHA-256 hash (hub/security.py). Only what must run before the first paint belongs here.
+CSP_INLINE_SCRIPTS = ["js/disclosure.js"]
 CSP_DIRECTIVES = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],

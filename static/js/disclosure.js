@@ -1,6 +1,7 @@
 // Folds <details data-collapse-on-phone> panels (the site menu, search filters) on narrow
-// screens. This file is loaded WITHOUT defer, right after the panel it folds: the content below
-// has not been laid out yet, so nothing on the page moves after it is first painted. Without
+// screens. It is written into the page ({% inline_script %}, allowed by its hash in the CSP)
+// right after the panel it folds: the content below has not been laid out yet, so nothing on
+// the page moves after it is first painted, and no request holds up that paint. Without
 // JavaScript a panel simply stays open. On a wide screen panels stay open, and one that was
 // folded opens again when the window grows.
 (function () {

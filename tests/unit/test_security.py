@@ -1,9 +1,12 @@
 """Security: deploy checks, headers, sign-in rate limiting, two-factor admin, uploads."""
 
+import base64
 import datetime
+import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -108,6 +111,35 @@ def test_production_refuses_a_missing_secret_key():
 # --- Content Security Policy -----------------------------------------------------------------
 
 
+def _inline_scripts(html):
+    return re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
+
+
+def test_every_inline_script_is_allowed_by_its_hash_and_nothing_else_is(client, registry, settings):
+    response = client.get("/en/projects/")
+    policy = _directives(response["Content-Security-Policy"])
+    scripts = _inline_scripts(response.content.decode())
+    assert len(scripts) == 2  # the fold script after the menu and after the filters
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy["script-src"]
+    assert "'unsafe-inline'" not in policy["script-src"]
+    # one hash per file in CSP_INLINE_SCRIPTS: an edited script changes its hash with it
+    assert len(policy["script-src"]) == 1 + len(settings.CSP_INLINE_SCRIPTS)
+
+
+def test_only_listed_static_scripts_can_be_inlined():
+    from django.core.exceptions import ImproperlyConfigured
+    from django.template import Context, Template
+
+    from hub.security import inline_script_source
+
+    inline_script_source.cache_clear()
+    template = Template("{% load hub_tags %}{% inline_script 'js/print.js' %}")
+    with pytest.raises(ImproperlyConfigured):
+        template.render(Context())
+
+
 def _directives(header):
     return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
 
@@ -115,7 +147,9 @@ def _directives(header):
 def test_public_pages_have_a_strict_policy(client, home):
     response = client.get("/en/")
     policy = _directives(response["Content-Security-Policy"])
-    assert policy["script-src"] == ["'self'"]
+    # files from this site, and the one inlined fold script by its hash (no 'unsafe-inline')
+    assert policy["script-src"][0] == "'self'"
+    assert all(source.startswith("'sha256-") for source in policy["script-src"][1:])
     assert policy["style-src"] == ["'self'"]
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'self'"]
