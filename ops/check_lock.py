@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from packaging.requirements import InvalidRequirement, Requirement
@@ -31,13 +30,11 @@ from packaging.version import Version
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@dataclass
 class Pin:
-    name: str
-    version: Version | None
-    line: int
-    hashes: int = 0
-    problems: list[str] = field(default_factory=list)
+    """One ``name==version`` line of a lock file and how many hashes follow it."""
+
+    def __init__(self, name: str, version: Version | None, line: int):
+        self.name, self.version, self.line, self.hashes = name, version, line, 0
 
 
 def read_lock(path: Path) -> tuple[dict[str, Pin], list[str]]:
