@@ -48,7 +48,7 @@ $(LOCK_TOOLS)/bin/uv: requirements/tools.txt
 		-r requirements/tools.txt
 	@touch $@
 
-lock: $(LOCK_TOOLS)/bin/uv ## Compile requirements/{production,dev}.txt (hashed) from pyproject.toml
+lock: $(LOCK_TOOLS)/bin/uv ## Compile requirements/*.txt (hashed) from pyproject.toml; LOCK_ARGS=--upgrade
 	$(UV_COMPILE) pyproject.toml -o requirements/production.txt
 	$(UV_COMPILE) pyproject.toml --extra dev -c requirements/production.txt -o requirements/dev.txt
 	$(UV_COMPILE) requirements/build.in -o requirements/build.txt
