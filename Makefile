@@ -11,6 +11,7 @@ PYTEST_ARGS ?=
 
 .PHONY: help install migrate demo run test lint format check messages compile-messages ci bench bench-registry clean
 .PHONY: gettext messages-check test-sqlite test-postgres test-browser audit bench-load
+.PHONY: lock test-install
 
 # State (data dirs, logs) of the throw-away services CI starts with ops/*.sh.
 OPS_STATE_DIR ?= /tmp/partnershiphub-ci
@@ -19,13 +20,40 @@ export OPS_STATE_DIR
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.lock pyproject.toml
+# Exactly the locked set, every file checked against its hash (requirements/dev.txt: production's
+# pins plus the test tools; build.txt: setuptools), then the project's own metadata (see
+# pyproject.toml) built with that setuptools, so nothing unhashed is downloaded.
+$(BIN)/.installed: requirements/dev.txt requirements/build.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements/dev.txt -r requirements/build.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation .
 	@touch $@
 
-install: $(BIN)/.installed ## Create .venv and install the locked dependencies
+install: $(BIN)/.installed ## Create .venv and install the locked dependencies (requirements/dev.txt)
+
+# requirements/*.txt are compiled from pyproject.toml by uv, run from its own virtualenv.
+# `make lock` keeps every pin that still fits the ranges; LOCK_ARGS=--upgrade takes the newest
+# releases, LOCK_ARGS="--upgrade-package django" one package's. dev.txt is compiled under
+# production.txt as constraints, so both files pin the same versions of what they share.
+LOCK_TOOLS ?= var/lock-tools
+LOCK_ARGS ?=
+LOCK_PYTHON := 3.11.5
+UV_COMPILE = $(LOCK_TOOLS)/bin/uv pip compile --quiet --universal --python-version $(LOCK_PYTHON) \
+	--generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
+
+$(LOCK_TOOLS)/bin/uv: requirements/tools.txt
+	@test -x $(LOCK_TOOLS)/bin/python || $(PYTHON) -m venv $(LOCK_TOOLS)
+	$(LOCK_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements/tools.txt
+	@touch $@
+
+lock: $(LOCK_TOOLS)/bin/uv ## Compile requirements/*.txt (hashed) from pyproject.toml; LOCK_ARGS=--upgrade
+	$(UV_COMPILE) pyproject.toml -o requirements/production.txt
+	$(UV_COMPILE) pyproject.toml --extra dev -c requirements/production.txt -o requirements/dev.txt
+	$(UV_COMPILE) requirements/build.in -o requirements/build.txt
+	$(UV_COMPILE) requirements/tools.in -o requirements/tools.txt
+	$(LOCK_TOOLS)/bin/python ops/check_lock.py
 
 migrate: install ## Apply database migrations (SQLite by default, or DATABASE_URL)
 	$(MANAGE) migrate --noinput
@@ -43,9 +71,10 @@ run: migrate compile-messages ## Serve the site without loading demo content
 test: install compile-messages ## Run the test suite on SQLite (engine, PostgreSQL and browser tests skip)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff (lint + format check)
+lint: install ## ruff (lint + format check); the lock files agree with pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python ops/check_lock.py
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
@@ -61,7 +90,7 @@ messages: install ## Extract translatable strings into locale/
 compile-messages: install ## Compile the .po catalogues (pure Python: no GNU gettext needed)
 	$(MANAGE) compile_catalogues
 
-ci: install lint check messages-check test-sqlite test-postgres test-engine test-browser bench-lighthouse audit ## Everything CI runs
+ci: install lint check test-install messages-check test-sqlite test-postgres test-engine test-browser bench-lighthouse audit ## Everything CI runs
 
 # --- Search engine ---------------------------------------------------------------------------
 # A real 3-node OpenSearch cluster (replicas on) from ops/opensearch.sh, on 127.0.0.1; the
@@ -112,6 +141,11 @@ test-sqlite: install compile-messages ## The whole suite on SQLite (browser test
 test-postgres: install compile-messages ## The whole suite on a throw-away PostgreSQL (ops/postgres.sh)
 	ops/with-postgres.sh env HUB_REQUIRE_POSTGRES=1 $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
+# The image's install step without Docker: the production set alone, hash-checked, in a clean
+# virtualenv (a temporary directory), then `check --deploy`; no test tool may be importable.
+test-install: ## Production-only install in a clean virtualenv, then check --deploy with it
+	PYTHON="$(PYTHON)" ops/test-install.sh
+
 test-browser: install compile-messages ## Journeys, screenshots and axe-core in Debian's Chromium
 	ops/browsers.sh install
 	HUB_BROWSER_TESTS=1 $(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
@@ -119,8 +153,8 @@ test-browser: install compile-messages ## Journeys, screenshots and axe-core in 
 # pip-audit reads PyPI's per-release JSON API. Where that API cannot be reached the audit
 # cannot prove anything: AUDIT_UNREACHABLE=fail fails the build then, =warn prints a banner.
 AUDIT_UNREACHABLE ?= warn
-audit: install ## Known vulnerabilities in the locked dependencies (fails when a fix exists)
-	AUDIT_UNREACHABLE=$(AUDIT_UNREACHABLE) $(BIN)/python ops/audit_dependencies.py requirements.lock
+audit: install ## Known vulnerabilities in the locked dependencies, test tools included (fails when a fix exists)
+	AUDIT_UNREACHABLE=$(AUDIT_UNREACHABLE) $(BIN)/python ops/audit_dependencies.py requirements/dev.txt
 
 bench-load: install ## Throughput on gunicorn + PostgreSQL, cached and not (bench/results/load.json)
 	$(BIN)/python bench/load.py

@@ -14,7 +14,7 @@ Exit status:
 AUDIT_UNREACHABLE=fail (the default) makes an incomplete audit fail the build.
 AUDIT_UNREACHABLE=warn lets the build go on, printing a banner that says the audit
 did not run; use it only on a network that cannot reach the service.
-Usage: python ops/audit_dependencies.py [requirements.lock]
+Usage: python ops/audit_dependencies.py [requirements/dev.txt]
 """
 
 # ruff: noqa: T201 (a command-line tool: it reports on stdout/stderr)
@@ -59,7 +59,7 @@ def banner(lines: list[str]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    lock = Path(argv[1]) if len(argv) > 1 else ROOT / "requirements.lock"
+    lock = Path(argv[1]) if len(argv) > 1 else ROOT / "requirements" / "dev.txt"
     on_unreachable = os.environ.get("AUDIT_UNREACHABLE", "fail")
     if on_unreachable not in {"fail", "warn"}:
         print("AUDIT_UNREACHABLE must be 'fail' or 'warn'", file=sys.stderr)
