@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Browser-test prerequisites: Debian's Chromium and axe-core (from npm).
+# Browser-test prerequisites: Debian's Chromium, axe-core and Lighthouse (from npm).
 # Never downloads a Playwright-managed browser.
 #
 #   ops/browsers.sh install   apt-get install chromium (if /usr/bin/chromium is missing);
-#                             npm ci in ops/node (axe-core, pinned in ops/node/package-lock.json)
+#                             npm ci in ops/node (axe-core and lighthouse, pinned in
+#                             ops/node/package-lock.json); openssl if missing
 #   ops/browsers.sh env       print CHROMIUM_PATH=... and AXE_CORE_JS=... (for eval/.env)
 #   ops/browsers.sh verify    smoke test: Playwright (Python) drives Chromium headless against a
 #                             local page on 127.0.0.1 and runs axe-core's WCAG 2.x A/AA rules
@@ -79,6 +80,8 @@ install_node_deps() {
 cmd_install() {
     install_chromium
     install_node_deps
+    # bench/lighthouse.py serves HTTPS with a throw-away certificate made by openssl
+    command -v openssl >/dev/null 2>&1 || apt_install openssl
 }
 
 cmd_env() {

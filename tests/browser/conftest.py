@@ -75,7 +75,7 @@ def live_site(browser_ready):
         LOG_LEVEL="WARNING",
     )
     manage("migrate", "--noinput", env=env)
-    manage("load_demo", env=env)
+    manage("load_demo", env=env, timeout=1500)  # about 2 minutes on a quiet 2-core machine
     server = ServerProcess(env, workers=2, threads=4, log_path=workdir / "server.log")
     server.start()
     yield server
