@@ -24,7 +24,7 @@ NODE_DIR="${OPS_DIR}/node"
 AXE_CORE_JS="${NODE_DIR}/node_modules/axe-core/axe.min.js"
 
 usage() {
-    sed -n '2,15s/^# \{0,1\}//p' "$0" >&2
+    sed -n '2,16s/^# \{0,1\}//p' "$0" >&2
     exit 2
 }
 
