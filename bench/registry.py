@@ -66,7 +66,7 @@ def main():
     from django.test import Client
 
     from bench.common import registry_queries, summarise, write_results
-    from projects.bulk import generate
+    from bench.generators import generate
     from projects.models import ProjectPage
 
     prepare_database()

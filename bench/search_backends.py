@@ -8,7 +8,7 @@ It starts a throw-away PostgreSQL and a one-node OpenSearch with ``ops/`` (state
 runs each measurement in its own Python process (settings come from the environment):
 
 1. **generate**: a fresh PostgreSQL database and a fresh SQLite file are filled at the same time
-   by ``projects.bulk.generate(N)`` (their database search indexes included).
+   by ``bench.generators.generate(N)`` (their database search indexes included).
 2. **postgres**: the registry with PostgreSQL's database search.
 3. **opensearch**: the same PostgreSQL data with ``SEARCH_URL`` set: every project is bulk
    indexed into a fresh OpenSearch index (timed: projects per second), then the registry with
@@ -275,7 +275,7 @@ def build_site():
 
 
 def generate_projects():
-    from projects.bulk import generate
+    from bench.generators import generate
     from projects.models import ProjectPage
 
     started = time.perf_counter()
@@ -289,8 +289,8 @@ def bulk_index():
     As a rebuild would: refresh off and an asynchronous translog while loading, then the usual
     settings back, one refresh, and a check that every project is searchable.
     """
+    from bench.bulk_index import index_model
     from projects.models import ProjectPage
-    from search.bulk import index_model
     from search.service import get_backend
 
     backend = get_backend()

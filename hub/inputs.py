@@ -106,21 +106,18 @@ class IdChoiceField(forms.ModelChoiceField):
 class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
     """``ModelMultipleChoiceField`` whose submitted values must all be database ids."""
 
-    def _check_values(self, value):
-        try:
-            values = frozenset(value)
-        except TypeError:
-            raise ValidationError(
-                self.error_messages["invalid_list"], code="invalid_list"
-            ) from None
-        for each in values:
-            if not _is_id_or_instance(self, each):
-                raise ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": each},
-                )
-        return super()._check_values(value)
+    def clean(self, value):
+        # Django's own clean() refuses what is not a list; each submitted value must be an id
+        # before any of them reaches the database.
+        if isinstance(value, (list, tuple)):
+            for each in value:
+                if not _is_id_or_instance(self, each):
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": each},
+                    )
+        return super().clean(value)
 
 
 # --- Numbers and choices in query strings ------------------------------------------------

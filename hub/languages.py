@@ -266,8 +266,6 @@ def url_in_language(request, url, code):
     differ); any other address under a language prefix gets that language's prefix. Anything
     else is returned as it is.
     """
-    from wagtail import views as wagtail_views  # (cannot load while models do)
-
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return url
@@ -282,7 +280,7 @@ def url_in_language(request, url, code):
             match = resolve(path)
         except Resolver404:
             return url
-        if match.func is wagtail_views.serve:
+        if match.url_name == "wagtail_serve":
             page_path = match.args[0] if match.args else match.kwargs.get("path", "")
             page = _page_at(request, page_path)
             locale = Locale.objects.filter(language_code=code).first()

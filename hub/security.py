@@ -269,12 +269,6 @@ class AdminLoginForm(RateLimitedLoginMixin, WagtailLoginForm):
 # (OWASP's "verifying origin with standard headers"): Sec-Fetch-Site, or else Origin.
 
 
-def origin_checked(view):
-    """Mark a routable-page view whose POSTs are checked by origin instead of a CSRF token."""
-    view.csrf_origin_checked = True
-    return view
-
-
 def same_origin(request) -> bool:
     """Whether the browser says this request comes from a page of this site."""
     fetch_site = request.headers.get("Sec-Fetch-Site")

@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import admin_reports, crawlers
+from hub import admin_reports, crawlers, routing
 from hub import views as hub_views
 from search.api import api_router
 
@@ -51,6 +51,9 @@ urlpatterns += i18n_patterns(
     path("account/", include("hub.account_urls")),
     path("projects/", include("projects.urls")),
     path("", include("induction.urls")),
+    # Pages: Wagtail's view with the CSRF check made per routed view (hub/routing.py); the
+    # same name and pattern as Wagtail's own, which it comes before.
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

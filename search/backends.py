@@ -18,6 +18,10 @@ to Wagtail's backend for that engine:
 - **Faster documents** (:class:`FastMappingMixin`): the same documents as Wagtail's, built
   about twice as fast, which is most of what bulk indexing costs on the Python side.
 - **OpenSearch 2 works with opensearch-py 3** (see :class:`OpenSearch2SearchBackend`).
+
+The overrides of modelsearch's underscore methods (documents, fuzzy and title-first queries,
+ids from doc values) are listed in :mod:`search.upstream`, whose test fails when an upgrade
+changes one.
 """
 
 import logging

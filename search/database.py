@@ -11,6 +11,9 @@ the GIN indexes on ``title`` and ``body`` (a bitmap AND of ORs); titles holding 
 come first, ranked with ``ts_rank``, then other matches (see ``_ranked``). Writes no longer scan
 the whole index to refresh title norms (see ``IncrementalTitleNormIndex``).
 Everything else (indexing, ``search()``, autocomplete) is the stock backend.
+
+The ranked paths and the indexer use parts of modelsearch that it does not publish; each is
+listed in :mod:`search.upstream`, whose test fails when an upgrade changes one.
 """
 
 from django.apps import apps

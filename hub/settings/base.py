@@ -161,9 +161,6 @@ MIDDLEWARE = [
     # NUL characters: a 400 in the address, removed from query strings (hub/inputs.py).
     "hub.inputs.NullCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Site and page routes from a per-process memo keyed by the content version; before the
-    # CSRF check, which it tells about origin-checked page forms (hub/routing.py).
-    "hub.routing.PageRouteMemoMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -3,13 +3,14 @@
 from django import forms
 from django.apps import apps
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,7 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.cache import keep_out_of_page_cache
 from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
-from hub.security import origin_checked
+from hub.security import same_origin
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
 from knowledge.localize import localize_pages, localize_snippets
@@ -395,13 +396,15 @@ class GuidelinePage(RoutablePageMixin, Page):
     # --- "Was this helpful?" ---------------------------------------------------------------
 
     @path("feedback/", name="feedback")
-    @origin_checked  # no CSRF token, so guidance pages stay cacheable (see hub.security)
+    @csrf_exempt  # no CSRF token, so guidance pages stay cacheable: checked by origin below
     def submit_feedback(self, request):
         """Record an anonymous yes/no (and optional comment); one per reader, page and day."""
         if request.method != "POST":
             if request.method in ("GET", "HEAD"):
                 return HttpResponseRedirect(self.get_url(request) + "#feedback")
             return HttpResponseNotAllowed(["POST"])
+        if not same_origin(request):  # the browser says another site sent it (hub.security)
+            raise PermissionDenied
         wants_json = "application/json" in request.headers.get("Accept", "")
 
         # Every attempt counts against this client's own flood guard (nobody else's).

@@ -9,6 +9,14 @@ from django.test import Client
 from knowledge.models import Feedback
 from tests.knowledge_factories import make_guidance_index, make_guideline
 
+# A browser on the page itself: browsers send Sec-Fetch-Site (or at least Origin) with a POST.
+SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin"}
+
+
+@pytest.fixture
+def client():
+    return Client(headers=SAME_ORIGIN)
+
 
 @pytest.fixture
 def page(home):
@@ -119,6 +127,28 @@ def test_a_post_from_the_page_itself_needs_no_token(page, headers):
     assert Feedback.objects.count() == 1
 
 
+def test_a_post_that_names_no_origin_is_refused(page):
+    # Not a browser on this site (browsers send Sec-Fetch-Site or Origin with a POST).
+    response = Client().post(url(page), {"helpful": "yes"})
+    assert response.status_code == 403
+    assert not Feedback.objects.exists()
+
+
+def test_a_post_with_a_csrf_token_is_accepted_too(page):
+    from django.middleware.csrf import _get_new_csrf_string
+
+    browser = Client(enforce_csrf_checks=True)
+    token = _get_new_csrf_string()
+    browser.cookies["csrftoken"] = token
+    response = browser.post(
+        url(page),
+        {"helpful": "no", "csrfmiddlewaretoken": token},
+        HTTP_ORIGIN="http://testserver",
+    )
+    assert response.status_code == 302
+    assert Feedback.objects.get().helpful is False
+
+
 def test_other_posts_still_need_their_csrf_token(page, people):
     browser = Client(enforce_csrf_checks=True)
     same_origin = {"HTTP_SEC_FETCH_SITE": "same-origin"}
@@ -134,7 +164,7 @@ def test_other_posts_still_need_their_csrf_token(page, people):
 
 def test_the_guideline_is_kept_by_the_anonymous_page_cache(page, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    browser = Client()
+    browser = Client(headers=SAME_ORIGIN)
     assert browser.get(page.url)["X-Page-Cache"] == "miss"
     assert browser.get(page.url)["X-Page-Cache"] == "hit"
 
@@ -149,14 +179,16 @@ def test_one_answer_per_reader_and_day(client, page):
     assert response.status_code == 302
     assert Feedback.objects.count() == 1
     # Another reader, at another address, may answer too.
-    Client().post(url(page), {"helpful": "no"}, **_from("198.51.100.7"))
+    Client(headers=SAME_ORIGIN).post(url(page), {"helpful": "no"}, **_from("198.51.100.7"))
     assert Feedback.objects.count() == 2
 
 
 def test_dropping_cookies_does_not_buy_more_votes(page):
     """The report: 36 cookie-less POSTs stored 30 votes."""
     statuses = [
-        Client().post(url(page), {"helpful": "no"}, **_from("203.0.113.50")).status_code
+        Client(headers=SAME_ORIGIN)
+        .post(url(page), {"helpful": "no"}, **_from("203.0.113.50"))
+        .status_code
         for _ in range(36)
     ]
     assert Feedback.objects.count() == 1
@@ -166,7 +198,7 @@ def test_dropping_cookies_does_not_buy_more_votes(page):
 
 def test_signed_in_readers_count_as_themselves_not_their_address(page, people):
     for person in ("officer", "staff"):
-        browser = Client()
+        browser = Client(headers=SAME_ORIGIN)
         browser.force_login(people[person])
         browser.post(url(page), {"helpful": "yes"}, **_from("203.0.113.60"))
         browser.post(url(page), {"helpful": "no"}, **_from("203.0.113.61"))
@@ -176,14 +208,16 @@ def test_signed_in_readers_count_as_themselves_not_their_address(page, people):
 def test_anonymous_feedback_writes_no_session(page, settings):
     settings.KNOWLEDGE_FEEDBACK_LIMITS = {"client": (3, 600)}
     for data in [{"helpful": "yes"}, {"helpful": "maybe"}, {"helpful": "no"}] * 3:
-        Client().post(url(page), data, **_from("203.0.113.70"))
-    Client().post(url(page), {"helpful": "yes"}, headers={"Accept": "application/json"})
+        Client(headers=SAME_ORIGIN).post(url(page), data, **_from("203.0.113.70"))
+    Client(headers=SAME_ORIGIN).post(
+        url(page), {"helpful": "yes"}, headers={"Accept": "application/json"}
+    )
     assert Feedback.objects.count() == 2
     assert Session.objects.count() == 0
 
 
 def test_nothing_about_the_address_is_kept_in_the_cache(page):
-    Client().post(url(page), {"helpful": "yes"}, **_from("203.0.113.80"))
+    Client(headers=SAME_ORIGIN).post(url(page), {"helpful": "yes"}, **_from("203.0.113.80"))
     keys = list(cache._cache)  # the local-memory cache the tests use
     feedback_keys = [key for key in keys if "knowledge:feedback" in key]
     assert len(feedback_keys) == 2  # the answer, and the client's attempts
@@ -192,14 +226,16 @@ def test_nothing_about_the_address_is_kept_in_the_cache(page):
 
 def test_an_answered_page_is_not_kept_in_the_page_cache_for_others(page, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    Client().post(url(page), {"helpful": "yes"}, **_from("203.0.113.90"))
-    mine = Client().get(page.url, **_from("203.0.113.90"))
+    Client(headers=SAME_ORIGIN).post(url(page), {"helpful": "yes"}, **_from("203.0.113.90"))
+    mine = Client(headers=SAME_ORIGIN).get(page.url, **_from("203.0.113.90"))
     assert "you have already told us" in mine.content.decode()
     assert mine.get("X-Page-Cache") is None  # neither looked up nor stored (ours alone)
-    other = Client().get(page.url, **_from("198.51.100.9"))
+    other = Client(headers=SAME_ORIGIN).get(page.url, **_from("198.51.100.9"))
     assert other["X-Page-Cache"] == "miss"
     assert "data-feedback-form" in other.content.decode()
-    assert Client().get(page.url, **_from("198.51.100.10"))["X-Page-Cache"] == "hit"
+    assert (
+        Client(headers=SAME_ORIGIN).get(page.url, **_from("198.51.100.10"))["X-Page-Cache"] == "hit"
+    )
 
 
 def test_json_answers_for_the_script(client, page):
@@ -228,7 +264,7 @@ def test_a_client_that_floods_is_slowed_down(client, home, settings):
     html = response.content.decode()
     assert "a lot of feedback" in html
     assert "Still here" in html  # nothing the reader typed is lost
-    response = Client().post(
+    response = Client(headers=SAME_ORIGIN).post(
         url(pages[4]), {"helpful": "no"}, headers={"Accept": "application/json"}
     )
     assert response.status_code == 429
@@ -243,12 +279,16 @@ def test_one_client_cannot_switch_feedback_off_for_others(home, settings):
     pages = [make_guideline(guidance) for _ in range(3)]
     json = {"Accept": "application/json"}
     flooder = [
-        Client().post(url(p), {"helpful": "no"}, headers=json, **_from("203.0.113.99"))
+        Client(headers=SAME_ORIGIN).post(
+            url(p), {"helpful": "no"}, headers=json, **_from("203.0.113.99")
+        )
         for p in pages * 20
     ]
     assert [r.status_code for r in flooder[:6]] == [200, 200, 200, 409, 409, 429]
     genuine = [
-        Client().post(url(p), {"helpful": "yes"}, **_from(f"198.51.100.{n}")).status_code
+        Client(headers=SAME_ORIGIN)
+        .post(url(p), {"helpful": "yes"}, **_from(f"198.51.100.{n}"))
+        .status_code
         for n in range(1, 41)
         for p in pages[:1]
     ]

@@ -1,14 +1,19 @@
-"""Generate many realistic projects quickly, for benchmarks and load tests.
+"""Generate many realistic projects quickly, for benchmarks and the engine tests.
 
-Rows are written with bulk inserts (pages, project rows, theme and campus links) and indexed in
-batches, rather than one ``add_child``/``publish`` per project, which would take minutes.
+Benchmark code, not part of the site. Rows are written with bulk inserts (pages, project rows,
+theme and campus links) and indexed in batches, rather than one ``add_child``/``publish`` per
+project, which would take minutes at 100,000. Only public APIs: the tree paths are built from
+treebeard's documented ``MP_Node.alphabet`` and ``steplen`` (as ``add_child`` would number
+the children), page rows go in with ``bulk_create``, and the project rows that extend them
+(``bulk_create`` cannot write a multi-table child) with one ``executemany`` per batch,
+their values prepared by each field's ``get_db_prep_save``.
 """
 
 import random
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
@@ -88,6 +93,43 @@ def _sentence(rng):
     )
 
 
+def _path_step(position):
+    """Treebeard's path step for the ``position``-th child (1-based), as ``add_child`` writes it."""
+    alphabet, width = Page.alphabet, Page.steplen
+    digits = ""
+    while position:
+        position, digit = divmod(position, len(alphabet))
+        digits = alphabet[digit] + digits
+    if len(digits) > width:
+        raise ValueError("the registry has more children than its tree paths can number")
+    return digits.rjust(width, alphabet[0])
+
+
+def _last_position(parent):
+    """How many child positions of ``parent`` are taken (the last child's path step)."""
+    last = parent.get_last_child()
+    if last is None:
+        return 0
+    position = 0
+    for char in last.path[-Page.steplen :]:
+        position = position * len(Page.alphabet) + Page.alphabet.index(char)
+    return position
+
+
+def _insert_child_rows(model, objects):
+    """INSERT the rows of ``model``'s own table for parents that exist already."""
+    fields = model._meta.local_concrete_fields
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    rows = [
+        [field.get_db_prep_save(getattr(obj, field.attname), connection) for field in fields]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
+
+
 def generate(count, *, seed=1, locale=None, index_page=None, batch_size=1000, stdout=None):
     """Create ``count`` published projects under the registry; return the number created."""
     rng = random.Random(seed)
@@ -109,8 +151,7 @@ def generate(count, *, seed=1, locale=None, index_page=None, batch_size=1000, st
         size = min(batch_size, count - created)
         with transaction.atomic():
             index_page = ProjectIndexPage.objects.select_for_update().get(pk=index_page.pk)
-            last = index_page.get_last_child()
-            position = last._get_lastpos_in_path() if last else 0
+            position = _last_position(index_page)
             pages = []
             for offset in range(1, size + 1):
                 topic, fmt = rng.choice(TOPICS), rng.choice(FORMATS)
@@ -123,9 +164,7 @@ def generate(count, *, seed=1, locale=None, index_page=None, batch_size=1000, st
                         draft_title=title,
                         slug=slug,
                         content_type=content_type,
-                        path=Page._get_path(
-                            index_page.path, index_page.depth + 1, position + offset
-                        ),
+                        path=index_page.path + _path_step(position + offset),
                         depth=index_page.depth + 1,
                         numchild=0,
                         url_path=f"{index_page.url_path}{slug}/",
@@ -156,12 +195,7 @@ def generate(count, *, seed=1, locale=None, index_page=None, batch_size=1000, st
                         last_confirmed_at=now - timezone.timedelta(days=rng.randint(0, 400)),
                     )
                 )
-            local_fields = ProjectPage._meta.local_concrete_fields
-            for project in projects:
-                for field in local_fields:
-                    if field.name == "description":
-                        project.description = field.get_prep_value(project.description)
-            ProjectPage._base_manager._insert(projects, fields=local_fields)
+            _insert_child_rows(ProjectPage, projects)
             theme_links, campus_links = [], []
             for project in projects:
                 for theme in rng.sample(themes, rng.randint(1, 3)):
