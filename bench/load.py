@@ -33,7 +33,8 @@ fallback, since a CI machine may not have bakerydemo at hand).
 Environment: BENCH_SECONDS, BENCH_CONNECTIONS (50), OPS_STATE_DIR (default
 /tmp/partnershiphub-bench), BENCH_KEEP=1 to leave the server running for a look, CACHE_URL (a
 shared cache, when the settings read it; emptied before each pass), BENCH_BAKERYDEMO=1 and the
-BAKERYDEMO_* variables of bench/bakerydemo.py.
+BAKERYDEMO_* variables of bench/bakerydemo.py, BENCH_MIXED=1 to run bench/mixed.py's passes on
+the same database.
 """
 
 from __future__ import annotations
@@ -463,6 +464,11 @@ def main():
         report["passes"]["rendered"] = measure(stack, urls, "fragm.off", cached=False)
         stack.serve(page_cache_seconds=300)
         report["passes"]["cached"] = measure(stack, urls, "cached", cached=True)
+        mixed = None
+        if os.environ.get("BENCH_MIXED") == "1":  # bench/mixed.py on this prepared database
+            from bench.mixed import run_mixed
+
+            mixed = run_mixed(stack)
         if BAKERYDEMO:
             stack.stop_server()  # one server at a time on the machine
             measured = measure_bakerydemo(free_port())
@@ -477,10 +483,13 @@ def main():
         (RESULTS / "load.json").write_text(json.dumps(report, indent=2) + "\n")
         print(summary)
         print(f"results: {RESULTS / 'load.json'}")
+        if mixed:
+            print(mixed[1])
+            print(f"results: {RESULTS / 'mixed.json'}")
         if os.environ.get("BENCH_KEEP") == "1":
             log(f"BENCH_KEEP=1: serving on {stack.base} until Ctrl-C")
             stack.server.wait()
-        return 1 if report["errors"] else 0
+        return 1 if report["errors"] or (mixed and mixed[2]) else 0
     finally:
         stack.close()
 

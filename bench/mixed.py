@@ -21,7 +21,9 @@ throughput within 10% of the read-only pass. Writers sign in like browsers do (t
 form, its CSRF token, the session cookie) and say they come through the TLS proxy with their
 own address (NUM_PROXIES=1 and X-Forwarded-For), so per-address limits apply to each.
 
-Results in bench/results/mixed.json and a printed summary. Exit 1 when a reader request fails
+Results in bench/results/mixed.json and a printed summary. ``BENCH_MIXED=1 python
+bench/load.py`` runs the same passes after the load benchmark's, on its prepared database
+(preparing one takes minutes). Exit 1 when a reader request fails
 or a write is refused with a 5xx.
 
 Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_WRITERS (4),
@@ -445,50 +447,59 @@ def summarise(report):
     return "\n".join(lines)
 
 
+def run_mixed(stack):
+    """Both passes on a prepared stack; ``(report, summary, exit status)``.
+
+    bench/load.py calls this too (BENCH_MIXED=1), to share its prepared database.
+    """
+    plan = bench_setup(stack)
+    # Writers come through the "proxy" with their own address (X-Forwarded-For).
+    stack.serve(page_cache_seconds=300, NUM_PROXIES="1")
+    urls = discover_urls(stack)
+    report = {
+        "benchmark": "mixed",
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "setup": {
+            "server": "gunicorn, 2 sync workers, hub.settings.production, page cache on",
+            "database": "PostgreSQL (ops/postgres.sh), demo content",
+            "cache": "CACHE_URL" if os.environ.get("CACHE_URL") else "the settings' default",
+            "readers": f"wrk, 2 threads, {CONNECTIONS} connections, {SECONDS}s per pass",
+            "writers": f"{WRITERS} threads, {WRITE_RATE:g} writes/s in all",
+        },
+        "passes": {},
+    }
+    report["passes"]["read-only"] = read_pass(stack, urls, "read-only")
+    writers = Writers(stack.base, plan)
+    writers.start()
+    try:
+        report["passes"]["mixed"] = read_pass(stack, urls, "mixed")
+    finally:
+        report["writes"] = writers.finish()
+    summary = summarise(report)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "mixed.json").write_text(json.dumps(report, indent=2) + "\n")
+    failed_writes = sum(
+        n for k, n in report["writes"]["outcomes"].items() if k.split()[-1].startswith("5")
+    )
+    reader_errors = sum(p["errors"] for p in report["passes"].values())
+    return report, summary, 1 if reader_errors or failed_writes else 0
+
+
 def main():
     ensure_wrk()
     stack = Stack()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         stack.prepare()
-        plan = bench_setup(stack)
-        # Writers come through the "proxy" with their own address (X-Forwarded-For).
-        stack.serve(page_cache_seconds=300, NUM_PROXIES="1")
-        urls = discover_urls(stack)
-        report = {
-            "benchmark": "mixed",
-            "when": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": {
-                "cpus": os.cpu_count(),
-                "python": platform.python_version(),
-                "platform": platform.platform(),
-            },
-            "setup": {
-                "server": "gunicorn, 2 sync workers, hub.settings.production, page cache on",
-                "database": "PostgreSQL (ops/postgres.sh), demo content",
-                "cache": "CACHE_URL" if os.environ.get("CACHE_URL") else "the settings' default",
-                "readers": f"wrk, 2 threads, {CONNECTIONS} connections, {SECONDS}s per pass",
-                "writers": f"{WRITERS} threads, {WRITE_RATE:g} writes/s in all",
-            },
-            "passes": {},
-        }
-        report["passes"]["read-only"] = read_pass(stack, urls, "read-only")
-        writers = Writers(stack.base, plan)
-        writers.start()
-        try:
-            report["passes"]["mixed"] = read_pass(stack, urls, "mixed")
-        finally:
-            report["writes"] = writers.finish()
-        summary = summarise(report)
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / "mixed.json").write_text(json.dumps(report, indent=2) + "\n")
+        _report, summary, status = run_mixed(stack)
         print(summary)
         print(f"results: {RESULTS / 'mixed.json'}")
-        failed_writes = sum(
-            n for k, n in report["writes"]["outcomes"].items() if k.split()[-1].startswith("5")
-        )
-        reader_errors = sum(p["errors"] for p in report["passes"].values())
-        return 1 if reader_errors or failed_writes else 0
+        return status
     finally:
         stack.close()
 
