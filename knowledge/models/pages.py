@@ -1,10 +1,13 @@
 """The knowledge base's pages: the guidance index (with the resource library) and guidelines."""
 
+from collections import namedtuple
+
 from django import forms
 from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -22,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.cache import keep_out_of_page_cache
 from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
+from hub.models import Theme
 from hub.security import same_origin
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
@@ -30,6 +34,9 @@ from knowledge.models.feedback import Feedback
 from knowledge.models.resources import Resource, default_locale_themes
 from knowledge.toc import build_outline, nest, reading_minutes
 from search.stats import count_listing_search
+
+#: An editor's pick before it is localized: all :func:`localize_pages` needs of the page.
+Pick = namedtuple("Pick", "pk translation_key")
 
 #: Slugs a guideline cannot take because the index page uses them for its own routes.
 RESERVED_SLUGS = frozenset({"resources"})
@@ -293,14 +300,32 @@ class GuidelinePage(RoutablePageMixin, Page):
         entries, anchors = build_outline(self.body)
         return nest(entries), list(zip(self.body, anchors, strict=True))
 
+    @cached_property
+    def _private_q(self):
+        """Pages in private sections (``PageQuerySet.private_q()``): looked up once per
+        render and shared by the related guidance and projects, instead of once per query."""
+        return Page.objects.all().private_q()
+
+    def _public(self, queryset):
+        return queryset.exclude(self._private_q)
+
+    def _picks(self, relation, field):
+        """The first picks of an inline relation: ids and translation keys in one small
+        query, or the pages themselves when the relation is held in memory (a preview)."""
+        links = getattr(self, relation).all()
+        if not isinstance(links, models.QuerySet):
+            return [getattr(link, field) for link in links][:MAX_PICKS]
+        rows = links.values_list(f"{field}_id", f"{field}__translation_key")[:MAX_PICKS]
+        return [Pick(pk, key) for pk, key in rows]
+
     def get_related_guidance(self, limit=RELATED_LIMIT):
         """Editors' picks (in this language) first, then guidance sharing the most themes."""
-        links = self.related_guidance_links.select_related("guideline")
         picked = localize_pages(
-            [link.guideline for link in links][:MAX_PICKS],
+            self._picks("related_guidance_links", "guideline"),
             self.locale_id,
             GuidelinePage,
             exclude_keys={self.translation_key},
+            private_q=self._private_q,
         )
         wanted = limit - len(picked)
         if wanted <= 0:
@@ -310,8 +335,7 @@ class GuidelinePage(RoutablePageMixin, Page):
             return mark_content_locales(picked)
         excluded = {self.translation_key, *(page.translation_key for page in picked)}
         suggestions = (
-            GuidelinePage.objects.live()
-            .public()
+            self._public(GuidelinePage.objects.live())
             .filter(locale_id=self.locale_id, themes__slug__in=slugs)
             .exclude(translation_key__in=excluded)
             .annotate(shared=models.Count("themes", distinct=True))
@@ -323,20 +347,19 @@ class GuidelinePage(RoutablePageMixin, Page):
     def get_related_projects(self, limit=RELATED_LIMIT):
         """Projects editors linked (in this language), then live projects sharing themes."""
         project_model = apps.get_model("projects", "ProjectPage")
-        links = self.related_project_links.select_related("project")
         picked = localize_pages(
-            [link.project for link in links][:MAX_PICKS],
+            self._picks("related_project_links", "project"),
             self.locale_id,
             project_model,
             select_related=("lead_unit",),
+            private_q=self._private_q,
         )
         wanted = limit - len(picked)
         slugs = [theme.slug for theme in self.theme_list]
         if wanted <= 0 or not slugs:
             return mark_content_locales(picked)
         suggestions = (
-            project_model.objects.live()
-            .public()
+            self._public(project_model.objects.live())
             .filter(locale_id=self.locale_id, themes__slug__in=slugs)
             .exclude(translation_key__in=[page.translation_key for page in picked])
             .annotate(shared=models.Count("themes", distinct=True))
@@ -360,17 +383,23 @@ class GuidelinePage(RoutablePageMixin, Page):
 
     @cached_property
     def theme_list(self):
-        return list(self.themes.all())
+        """This guideline's themes, each with ``local_name``: its name in the page's language
+        where the theme is translated (one query for the topics and the related lists)."""
+        themes = self.themes.all()
+        if isinstance(themes, models.QuerySet):
+            translated = Theme.objects.filter(locale_id=self.locale_id, slug=OuterRef("slug"))
+            return list(themes.annotate(local_name=Subquery(translated.values("name")[:1])))
+        from knowledge.listing import theme_labels  # held in memory (a preview)
+
+        labels = theme_labels(self.locale_id)
+        themes = list(themes)
+        for theme in themes:
+            theme.local_name = labels.get(theme.slug)
+        return themes
 
     def get_topics(self):
-        """``(slug, name)`` of this guideline's themes, named in its language (one query)."""
-        from knowledge.listing import theme_labels
-
-        themes = self.theme_list
-        if not themes:
-            return []
-        labels = theme_labels(self.locale_id)
-        return [(theme.slug, labels.get(theme.slug, theme.name)) for theme in themes]
+        """``(slug, name)`` of this guideline's themes, named in its language."""
+        return [(theme.slug, theme.local_name or theme.name) for theme in self.theme_list]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -134,3 +134,32 @@ def test_query_count_does_not_grow_with_related_items(client, guidance, registry
 
     # Both below the limit of four, so suggestions are looked up in both cases.
     assert render_with(1) == render_with(3)
+
+
+def test_private_guidance_and_projects_are_left_out_and_looked_up_once(
+    guidance, registry, taxonomy
+):
+    from wagtail.models import PageViewRestriction
+
+    t = taxonomy["themes"]
+    page = make_guideline(guidance, title="Main", themes=[t["wellbeing"]])
+    public = make_guideline(guidance, title="Public", themes=[t["wellbeing"]])
+    private = make_guideline(guidance, title="Private", themes=[t["wellbeing"]])
+    hidden_pick = make_guideline(guidance, title="Private pick", themes=[t["accessibility"]])
+    open_project = make_project(registry, themes=[t["wellbeing"]])
+    closed_project = make_project(registry, themes=[t["wellbeing"]])
+    for restricted in (private, hidden_pick, closed_project):
+        PageViewRestriction.objects.create(
+            page=restricted, restriction_type=PageViewRestriction.LOGIN
+        )
+    page = pick(page, hidden_pick, public)
+    page = type(page).objects.get(pk=page.pk)  # relations from the database, as when served
+
+    with CaptureQueriesContext(connection) as queries:
+        guidance_titles = titles(page.get_related_guidance())
+        project_pks = {project.pk for project in page.get_related_projects()}
+    assert guidance_titles == ["Public"]
+    assert open_project.pk in project_pks
+    assert closed_project.pk not in project_pks
+    lookups = [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
+    assert len(lookups) == 1  # one look-up of the private sections serves both lists
