@@ -47,7 +47,7 @@ def test_screenshots_of_the_main_pages(new_page, width):
     page.wait_for_load_state()
     check_and_shoot(page, "project", width)
     page.goto("/de/guidance/")
-    page.locator(".card-list .card__title a").first.click()
+    page.locator(".guideline-card .card__title a").first.click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "de"
     check_and_shoot(page, "guideline-de", width)
