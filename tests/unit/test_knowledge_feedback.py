@@ -10,6 +10,8 @@ from hub.models import RateCounter
 from knowledge.models import Feedback
 from tests.knowledge_factories import make_guidance_index, make_guideline
 
+pytestmark = pytest.mark.cache
+
 
 @pytest.fixture
 def page(home):
