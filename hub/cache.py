@@ -257,6 +257,26 @@ def connect_signals():
     post_delete.connect(bump_content_version, sender=user, dispatch_uid=f"{uid}.user-deleted")
 
 
+def check_shared_cache(app_configs=None, **kwargs):
+    """``check --deploy``: a production site's processes must share one cache."""
+    from django.core import checks
+
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend.endswith(("LocMemCache", "DummyCache")):
+        return [
+            checks.Warning(
+                "The cache is each process's own memory (CACHE_URL is not set).",
+                hint=(
+                    "With several processes (gunicorn workers, the task worker, "
+                    "publish_scheduled) a publish can show late in the others. Set "
+                    "CACHE_URL=redis://host:6379/0, the production cache."
+                ),
+                id="hub.W001",
+            )
+        ]
+    return []
+
+
 # --- Page cache for anonymous readers --------------------------------------------------
 
 MAX_BYTES = 1024 * 1024
