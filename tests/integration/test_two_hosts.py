@@ -42,7 +42,7 @@ page.save_revision().publish()
 
 def _get(server, path):
     # One site name for both, as a load balancer in front of two hosts would send.
-    request = urllib.request.Request(server.url + path, headers={"Host": "localhost"})
+    request = urllib.request.Request(server.url + path, headers={"Host": "localhost"})  # noqa: S310
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
         return response.headers.get("X-Page-Cache"), response.read().decode()
 
