@@ -8,8 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=hub.settings.production \
     STATIC_ROOT=/app/var/static \
-    MEDIA_ROOT=/app/var/media \
-    CACHE_DIR=/app/var/cache
+    MEDIA_ROOT=/app/var/media
 
 WORKDIR /app
 
@@ -28,8 +27,8 @@ RUN SECRET_KEY=build-only-not-used-at-runtime ALLOWED_HOSTS=localhost \
     && SECRET_KEY=build-only-not-used-at-runtime ALLOWED_HOSTS=localhost \
         python manage.py compile_catalogues --force -v0 \
     && useradd --system --uid 10001 --gid 0 --home-dir /app --no-create-home hub \
-    && mkdir -p /app/var/media /app/var/cache \
-    && chown -R hub:0 /app/var/media /app/var/cache
+    && mkdir -p /app/var/media \
+    && chown -R hub:0 /app/var/media
 
 USER hub
 EXPOSE 8000

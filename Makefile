@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .PHONY: help install migrate demo run test lint format check messages compile-messages ci bench bench-registry clean
-.PHONY: gettext messages-check test-sqlite test-postgres test-browser audit bench-load
+.PHONY: gettext messages-check test-sqlite test-postgres test-redis test-browser audit bench-load
 .PHONY: lock test-install
 
 # State (data dirs, logs) of the throw-away services CI starts with ops/*.sh.
@@ -90,7 +90,7 @@ messages: install ## Extract translatable strings into locale/
 compile-messages: install ## Compile the .po catalogues (pure Python: no GNU gettext needed)
 	$(MANAGE) compile_catalogues
 
-ci: install lint check test-install messages-check test-sqlite test-postgres test-engine test-browser bench-lighthouse audit ## Everything CI runs
+ci: install lint check test-install messages-check test-sqlite test-postgres test-redis test-engine test-browser bench-lighthouse audit ## Everything CI runs
 
 # --- Search engine ---------------------------------------------------------------------------
 # A real 3-node OpenSearch cluster (replicas on) from ops/opensearch.sh, on 127.0.0.1; the
@@ -145,6 +145,11 @@ test-postgres: install compile-messages ## The whole suite on a throw-away Postg
 # virtualenv (a temporary directory), then `check --deploy`; no test tool may be importable.
 test-install: ## Production-only install in a clean virtualenv, then check --deploy with it
 	PYTHON="$(PYTHON)" ops/test-install.sh
+
+# The cache-dependent tests (marker "cache": page cache, content events, fragments, rate limits,
+# two hosts sharing one Redis) on a throw-away Redis from Debian's redis-server (ops/redis.sh).
+test-redis: install compile-messages ## Cache-dependent tests on a real Redis (ops/with-redis.sh)
+	ops/with-redis.sh env HUB_REQUIRE_REDIS=1 $(BIN)/pytest -m "cache and not browser" $(PYTEST_ARGS)
 
 test-browser: install compile-messages ## Journeys, screenshots and axe-core in Debian's Chromium
 	ops/browsers.sh install

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
+from hub.cache import bump_content_version
 from hub.models import Campus, Theme, Unit
 from projects.facets import bump_version
 from projects.models import ProjectIndexPage, ProjectPage
@@ -224,4 +225,5 @@ def generate(count, *, seed=1, locale=None, index_page=None, batch_size=1000, st
         if stdout is not None:
             stdout.write(f"  {created}/{count} projects")
     bump_version()
+    bump_content_version()  # bulk-created pages send no publish signals
     return created

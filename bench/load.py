@@ -148,7 +148,8 @@ class Stack:
             DATABASE_URL=self.database_url,
             STATIC_ROOT=str(self.workdir / "static"),
             MEDIA_ROOT=str(self.workdir / "media"),
-            CACHE_DIR=str(self.workdir / "cache"),
+            # Redis when CACHE_URL is set (ops/with-redis.sh), else one file cache for both workers
+            CACHE_URL=os.environ.get("CACHE_URL") or f"file://{self.workdir / 'cache'}",
             BASE_URL=self.base,
             LOG_LEVEL="WARNING",
         )

@@ -7,13 +7,16 @@ class HubConfig(AppConfig):
     verbose_name = _("Partnership Hub")
 
     def ready(self):
+        from django.core import checks
+
         from hub import languages, personal_export, profiles
-        from hub.cache import connect_signals
+        from hub.cache import check_shared_cache, connect_signals
         from hub.uploads import limit_image_decoding
 
         # First: a published page gets its aliases before caches move to the new version.
         languages.connect()
         connect_signals()
+        checks.register(check_shared_cache, checks.Tags.caches, deploy=True)
         limit_image_decoding()
         personal_export.connect()
         profiles.connect()

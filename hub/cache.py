@@ -1,23 +1,38 @@
-"""A site-wide content version: bumped whenever published pages change.
+"""One site-wide content version, moved by content events only, and the caches keyed on it.
 
-Anything derived from the page tree (navigation, cached fragments or responses) keys its cache
-on :func:`content_version`, so one publish, unpublish, move or delete invalidates all of it at
-once without tracking which page appears where.
+Anything derived from published content (navigation, shared fragments, whole pages for
+anonymous readers, the per-process memos of routes and names) keys its cache on
+:func:`content_version`, so one publish invalidates all of it at once, in every process on
+every host sharing the cache (``CACHE_URL``), without tracking which page appears where.
 
-Below it, a full-response cache for what anonymous readers see, with its own, broader
-version (any content write, not only the page tree, changes what a page shows).
+**Content events** move the version (:func:`connect_signals`, wired once in
+``HubConfig.ready``):
 
-Most traffic is people without an account reading the registry, projects and guidance.
-:class:`AnonymousPageCacheMiddleware` keeps the finished HTML of those pages (``GET`` under a
-language prefix, e.g. ``/en/projects/?theme=wellbeing``) for ``PAGE_CACHE_SECONDS``.
+- pages: published (also scheduled publishing and wagtail-localize's synced translations,
+  which publish a revision), unpublished, moved or reordered, slug changed, deleted;
+- Wagtail snippets (every registered snippet model: taxonomy, resources, officer roles and
+  terms…), images, documents, redirects, sites, locales, page and collection privacy,
+  promoted search results, tags and settings models;
+- models an app declares as content with :func:`watch_content` (a project's members, public
+  manifesto trackers…), and a person's public name or their account being switched off or
+  deleted;
+- :func:`bump_content_version` called by code that writes content without those signals
+  (``QuerySet.update``, bulk loads, a search index caught up).
 
-It never caches or serves a cached page to anyone with a session or pending messages, nor a
-response that sets a cookie, used a CSRF token, or asked not to be cached, so forms and
-anything personal are always rendered afresh.
+Nothing else does: feedback, notifications, join requests, progress, quiz attempts, search
+statistics, sessions, sign-ins (``last_login``), lockouts and background tasks write freely
+without emptying any cache.
 
-Every key includes a *content version*: a random token replaced whenever content changes
-(a page published, unpublished, moved or deleted; a snippet, image, document, translation
-or user edited…), so an edit shows at once, in every worker process sharing the cache.
+The version moves at once and again when the transaction commits: another process that
+rendered the old content between the two (it could not yet see the new rows) stored it under
+the intermediate version, which the second move abandons.
+
+Below it, :class:`AnonymousPageCacheMiddleware` keeps the finished HTML of public pages for
+people without an account (``GET`` under a language prefix, e.g.
+``/en/projects/?theme=wellbeing``) for ``PAGE_CACHE_SECONDS``. It never caches or serves a
+cached page to anyone with a session or pending messages, nor a response that sets a cookie,
+used a CSRF token, or asked not to be cached, so forms and anything personal are always
+rendered afresh.
 """
 
 from __future__ import annotations
@@ -25,12 +40,12 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
-import uuid
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
@@ -48,11 +63,26 @@ def content_version():
     return version
 
 
-def bump_content_version(**_kwargs):
+def _move_version():
     try:
-        cache.incr(KEY)
+        cache.incr(KEY)  # atomic on Redis (INCR); a lost race still moves the version
     except ValueError:  # evicted meanwhile: start afresh at random, as content_version() does
         cache.set(KEY, secrets.randbits(52), timeout=None)
+
+
+def bump_content_version(**_kwargs):
+    """Forget everything derived from content: now, and again once the transaction commits.
+
+    Also a signal receiver (it ignores the signal's arguments).
+    """
+    _move_version()
+    if not transaction.get_autocommit():
+        transaction.on_commit(_move_version, robust=True)
+
+
+# The page cache, fragments and memos share the one version (these names are kept for callers).
+current_version = content_version
+bump_version = bump_content_version
 
 
 class VersionedMemo:
@@ -113,14 +143,103 @@ class VersionedMemo:
 _MISSING = object()
 
 
-# Keyed by content_version(): what the published page tree says (sites, routes, links).
+# Both keyed by content_version(): what published content says (sites, routes, names...).
 tree_memo = VersionedMemo()
-# Keyed by current_version(): anything any content write may change (snippet names...).
 content_memo = VersionedMemo()
 
 
-def connect_content_version_signals():
-    from wagtail.models import Locale, Page, Site
+# --- Content events ----------------------------------------------------------------------
+
+# Wagtail's own models whose rows change what readers see (besides pages and snippets).
+WAGTAIL_CONTENT_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailredirects.redirect",
+    "wagtailsearchpromotions.searchpromotion",
+    "taggit.tag",
+}
+# Saves that touch only these fields are housekeeping (Wagtail fills a file's size and hash in
+# lazily, sometimes while a page is rendered): they change nothing a reader sees.
+HOUSEKEEPING_FIELDS = {"file_size", "file_hash"}
+# A person's fields that public pages show (member lists, leads, manifesto trackers).
+PUBLIC_USER_FIELDS = ("display_name", "first_name", "last_name", "email", "is_active")
+
+_declared: set[str] = set()
+_content_labels: frozenset[str] | None = None
+
+
+def watch_content(*models) -> None:
+    """Declare models whose writes change what public pages show (from an app's ``ready()``).
+
+    For rows that are neither pages nor snippets but appear on pages: a project's members,
+    an officer's public manifesto tracker.
+    """
+    global _content_labels
+    _declared.update(model._meta.label_lower for model in models)
+    _content_labels = None
+
+
+def content_labels() -> frozenset[str]:
+    """Every model whose saves and deletes are content events (computed once, when first
+    needed: snippets registered in ``wagtail_hooks`` are known only after every app is ready)."""
+    global _content_labels
+    if _content_labels is None:
+        from wagtail.contrib.settings.registry import registry as settings_registry
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.snippets.models import get_snippet_models
+
+        models = [*get_snippet_models(), *settings_registry, get_image_model()]
+        models.append(get_document_model())
+        labels = {model._meta.label_lower for model in models}
+        _content_labels = frozenset(labels | WAGTAIL_CONTENT_MODELS | _declared)
+    return _content_labels
+
+
+def _is_content(model) -> bool:
+    meta = getattr(model, "_meta", None)
+    return meta is not None and meta.label_lower in content_labels()
+
+
+def on_content_saved(sender, update_fields=None, **kwargs):
+    """``post_save``/``post_delete`` receiver for every model: a content event or nothing."""
+    if not _is_content(sender):
+        return
+    if update_fields is not None and set(update_fields) <= HOUSEKEEPING_FIELDS:
+        return
+    bump_content_version()
+
+
+def on_content_related(sender, instance, action, **kwargs):
+    """``m2m_changed`` receiver: links between content changed (a resource's themes...)."""
+    if action.startswith("post_") and (_is_content(type(instance)) or _is_content(sender)):
+        bump_content_version()
+
+
+def on_user_saving(sender, instance, update_fields=None, **kwargs):
+    """``pre_save`` for users: remember whether a field that pages show is about to change."""
+    fields = set(PUBLIC_USER_FIELDS)
+    if instance.pk is None or (update_fields is not None and not fields & set(update_fields)):
+        instance._public_fields_changed = False
+        return
+    before = type(instance)._base_manager.filter(pk=instance.pk).values(*fields).first()
+    instance._public_fields_changed = before is not None and any(
+        before[name] != getattr(instance, name) for name in fields
+    )
+
+
+def on_user_saved(sender, instance, **kwargs):
+    if getattr(instance, "_public_fields_changed", False):
+        bump_content_version()
+
+
+def connect_signals():
+    """The one connection point of content events (``HubConfig.ready``)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import pre_save
+    from wagtail.models import Page
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
     uid = "hub.content-version"
@@ -129,68 +248,39 @@ def connect_content_version_signals():
     page_slug_changed.connect(bump_content_version, dispatch_uid=f"{uid}.slug")
     post_page_move.connect(bump_content_version, dispatch_uid=f"{uid}.moved")
     post_delete.connect(bump_content_version, sender=Page, dispatch_uid=f"{uid}.deleted")
-    post_save.connect(bump_content_version, sender=Site, dispatch_uid=f"{uid}.site")
-    post_delete.connect(bump_content_version, sender=Site, dispatch_uid=f"{uid}.site-deleted")
-    post_save.connect(bump_content_version, sender=Locale, dispatch_uid=f"{uid}.locale")
-    post_delete.connect(bump_content_version, sender=Locale, dispatch_uid=f"{uid}.locale-deleted")
+    post_save.connect(on_content_saved, dispatch_uid=f"{uid}.saved")
+    post_delete.connect(on_content_saved, dispatch_uid=f"{uid}.removed")
+    m2m_changed.connect(on_content_related, dispatch_uid=f"{uid}.related")
+    user = get_user_model()
+    pre_save.connect(on_user_saving, sender=user, dispatch_uid=f"{uid}.user-saving")
+    post_save.connect(on_user_saved, sender=user, dispatch_uid=f"{uid}.user-saved")
+    post_delete.connect(bump_content_version, sender=user, dispatch_uid=f"{uid}.user-deleted")
+
+
+def check_shared_cache(app_configs=None, **kwargs):
+    """``check --deploy``: a production site's processes must share one cache."""
+    from django.core import checks
+
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if backend.endswith(("LocMemCache", "DummyCache")):
+        return [
+            checks.Warning(
+                "The cache is each process's own memory (CACHE_URL is not set).",
+                hint=(
+                    "With several processes (gunicorn workers, the task worker, "
+                    "publish_scheduled) a publish can show late in the others. Set "
+                    "CACHE_URL=redis://host:6379/0, the production cache."
+                ),
+                id="hub.W001",
+            )
+        ]
+    return []
 
 
 # --- Page cache for anonymous readers --------------------------------------------------
 
-VERSION_KEY = "page-cache:version"
-# Content models live in these apps; a write to any of them may change a page.
-WATCHED_APPS = {
-    "hub",
-    "projects",
-    "knowledge",
-    "induction",
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "wagtailredirects",
-    "wagtail_localize",
-    "wagtailsearchpromotions",
-    "taggit",
-}
-# Written while pages are read, or never shown on a page.
-IGNORED_MODELS = {
-    "wagtailimages.rendition",
-    "wagtailcore.pagesubscription",
-    "wagtailsearchpromotions.querydailyhits",
-}
 MAX_BYTES = 1024 * 1024
 NEVER_CACHE = {"private", "no-cache", "no-store"}
-
-
-def current_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def bump_version() -> None:
-    """Forget every cached page (they are keyed by the version)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-
-
-def _content_changed(sender, **kwargs):
-    meta = getattr(sender, "_meta", None)
-    if meta is None or meta.app_label not in WATCHED_APPS:
-        return
-    if meta.label_lower in IGNORED_MODELS:
-        return
-    update_fields = kwargs.get("update_fields")
-    if update_fields is not None and set(update_fields) <= {"last_login"}:
-        return  # signing in touches the user row; nothing on a page changes
-    bump_version()
-
-
-def connect_signals():
-    connect_content_version_signals()
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_content_changed, dispatch_uid=f"hub.page-cache.{id(signal)}")
 
 
 def keep_out_of_page_cache(request) -> None:

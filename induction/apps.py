@@ -10,9 +10,13 @@ class InductionConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from hub import personal_data
+        from hub.cache import watch_content
         from induction import personal_data as induction_data
-        from induction.models import OfficerTerm
+        from induction.models import ManifestoTracker, OfficerTerm, Pledge, PledgeUpdate
         from induction.signals import term_saved
+
+        # Officers' public manifesto trackers are pages anonymous readers see.
+        watch_content(ManifestoTracker, Pledge, PledgeUpdate)
 
         personal_data.register(
             "induction", export=induction_data.export_user, erase=induction_data.erase_user

@@ -1,8 +1,9 @@
 """'Was this helpful?': the form, the one-answer rule and the flood guard.
 
 What is kept: the answer, an optional comment and the day. Nothing about who answered: no
-user, no address, no session. The rules count in the cache under keyed hashes (an HMAC with
-``SECRET_KEY``, so they cannot be reversed into addresses) that expire within a day:
+user, no address, no session. The rules count in the database (``hub.ratelimits``: no cache
+eviction can reset them) under keyed hashes (an HMAC with ``SECRET_KEY``, so they cannot be
+reversed into addresses) that expire within a day:
 
 * **one answer per reader, page and day** (``answers``): a reader is the signed-in person, or
   else the client's address (:func:`hub.security.client_ip`), so dropping cookies does not
@@ -18,11 +19,11 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from hub import ratelimits
 from hub.cache import keep_out_of_page_cache
 from hub.security import client_ip
 
@@ -102,7 +103,7 @@ def already_answered(request, page):
     A page that says so is about this reader only: it is kept out of the page cache.
     """
     limit, _window = limits()["answers"]
-    if (cache.get(_answer_key(request, page)) or 0) < limit:
+    if ratelimits.count(_answer_key(request, page)) < limit:
         return False
     keep_out_of_page_cache(request)
     return True
@@ -116,13 +117,7 @@ def claim_answer(request, page):
 
 def _hit(key, limit, window):
     """Count one attempt in a fixed window; whether the limit is now exceeded."""
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return ratelimits.hit(key, window) > limit
 
 
 @dataclass

@@ -74,7 +74,9 @@ prod_env=(
     ALLOWED_HOSTS=hub.example.org
     BASE_URL=https://hub.example.org
     "DATABASE_URL=sqlite:///$tmp/db.sqlite3"
-    "CACHE_DIR=$tmp/cache" "STATIC_ROOT=$tmp/static" "MEDIA_ROOT=$tmp/media"
+    # the shared cache production uses (the checks do not connect to it)
+    CACHE_URL=redis://127.0.0.1:6379/0
+    "STATIC_ROOT=$tmp/static" "MEDIA_ROOT=$tmp/media"
 )
 mkdir -p "$tmp/static" "$tmp/media"
 cd "$ROOT"

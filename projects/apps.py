@@ -9,10 +9,12 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from hub.cache import watch_content
         from projects import moderation, personal, signals
-        from projects.models import ProjectIndexPage
+        from projects.models import ProjectIndexPage, ProjectMember
         from projects.setup import on_index_saved
 
+        watch_content(ProjectMember)  # a project's page lists its members
         signals.connect()
         moderation.connect()
         personal.connect()

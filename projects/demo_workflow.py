@@ -9,6 +9,7 @@ import uuid
 from django.db.models import Q
 from django.utils import timezone
 
+from hub.cache import bump_content_version
 from hub.notifications import emails_suppressed
 from projects import joining
 from projects.facets import bump_version
@@ -104,6 +105,7 @@ def _demo_stale(ctx, index):
     )
     if updated:
         bump_version()
+        bump_content_version()
         ctx.count("stale project")
 
 

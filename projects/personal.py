@@ -8,6 +8,7 @@ confirmed") and flagged for moderators; requests and memberships stay as anonymo
 from django.db import transaction
 from django.db.models import Q
 
+from hub.cache import bump_content_version
 from hub.personal_data import register
 from projects.facets import bump_version
 from projects.models import (
@@ -106,6 +107,7 @@ def erase(user):
     ProjectPage.objects.filter(staff_lead=user).update(staff_lead=None, needs_new_lead=True)
     ProjectPage.objects.filter(union_contact=user).update(union_contact=None, needs_new_lead=True)
     bump_version()
+    bump_content_version()  # written with update(): no signal tells the page cache
 
 
 def connect():

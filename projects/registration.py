@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from wagtail.log_actions import log
 from wagtail.models import WorkflowState
 
+from hub.cache import bump_content_version
 from projects.facets import bump_version
 from projects.models import RESERVED_SLUGS, ProjectPage, ProjectRegistration
 from projects.permissions import can_publish_project
@@ -215,6 +216,7 @@ def confirm_still_current(project, user):
     project.last_confirmed_at = now
     log(instance=project, action="projects.confirm_current", user=user)
     bump_version()
+    bump_content_version()  # the page says when it was last confirmed
     return now
 
 

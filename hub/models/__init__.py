@@ -1,6 +1,7 @@
 """The foundation's models, re-exported so ``from hub.models import X`` keeps working."""
 
 from .accounts import PasswordResetRequest
+from .counters import RateCounter
 from .notifications import Notification
 from .pages import HomePage
 from .taxonomy import Campus, Theme, Unit
@@ -11,6 +12,7 @@ __all__ = [
     "HomePage",
     "Notification",
     "PasswordResetRequest",
+    "RateCounter",
     "Theme",
     "Unit",
     "User",

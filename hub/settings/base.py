@@ -107,6 +107,50 @@ def email_settings(url):
     }
 
 
+def cache_settings(url, key_prefix="hub"):
+    """Translate ``CACHE_URL`` into ``CACHES``.
+
+    - ``redis://host:6379/0`` (``rediss://`` for TLS, ``unix:///path.sock?db=0``): Django's
+      own Redis backend, shared by every process on every host. The production cache.
+    - ``locmem://`` or unset: memory of the one process (the embedded demo and tests).
+    - ``file:///var/cache/hub``: files shared by the processes of one host (compatibility).
+
+    ``?prefix=name`` sets the key prefix (several sites on one Redis). Counters that protect
+    something (sign-in lockouts, rate limits) are not kept in any cache: they live in the
+    database, so no eviction or ``clear()`` can reset them (``hub.ratelimits``).
+    """
+    parts = urlsplit(url or "locmem://")
+    options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    prefix = options.pop("prefix", key_prefix)
+    if parts.scheme in {"redis", "rediss", "unix"}:
+        query = "&".join(f"{key}={value}" for key, value in options.items())
+        location = urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": prefix,
+            # A cache that does not answer within a second is treated as an error, not waited on.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    if parts.scheme == "locmem":
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": parts.netloc or "partnershiphub",
+            "KEY_PREFIX": prefix,
+        }
+    if parts.scheme == "file":
+        if not parts.path or parts.path == "/":
+            raise ImproperlyConfigured(f"CACHE_URL file:// needs a directory: {url!r}")
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": unquote(parts.path),
+            "KEY_PREFIX": prefix,
+        }
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis://, rediss://, unix://, locmem:// or file://, got {url!r}"
+    )
+
+
 # --- Core ----------------------------------------------------------------------------------
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
@@ -222,12 +266,8 @@ LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "partnershiphub",
-    }
-}
+# One variable, CACHE_URL, selects the cache; unset means this process's memory.
+CACHES = {"default": cache_settings(env("CACHE_URL"))}
 
 # --- Languages -----------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

@@ -32,13 +32,8 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env("CACHE_DIR", "/tmp/partnershiphub-cache"),  # noqa: S108
-        "TIMEOUT": 600,
-    }
-}
+# CACHES comes from CACHE_URL (base.py): Redis in production, shared by every process and host.
+# Unset, each process keeps its own memory: fine for one process; `check --deploy` warns.
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
@@ -58,5 +53,4 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # 'self' instead (CSP takes precedence), which lets Wagtail's live preview frame the site.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers and container health checks probe HTTP
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
-CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 20000  # noqa: F405
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)

@@ -9,6 +9,8 @@ from knowledge.models import KnowledgeIndexPage
 from search.models import SearchTermDay
 from tests.factories import make_page, make_project, make_user
 
+pytestmark = pytest.mark.cache
+
 
 def searches(term):
     totals = SearchTermDay.objects.filter(term__term=term).aggregate(

@@ -10,7 +10,7 @@ from django.test import override_settings
 from hub.cache import current_version
 from tests.factories import make_project, make_user
 
-pytestmark = pytest.mark.usefixtures("page_cache")
+pytestmark = [pytest.mark.cache, pytest.mark.usefixtures("page_cache")]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from hub.cache import VersionedMemo, content_version
 from projects.models import ProjectMember
 from tests.factories import make_project, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.cache, pytest.mark.django_db]
 
 
 def _queries(client, url):

@@ -38,9 +38,9 @@ PRODUCTION_ENV = {
 }
 
 
-def _production(*args, code=None):
+def _production(*args, code=None, **extra):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
-    env.update(PRODUCTION_ENV)
+    env.update(PRODUCTION_ENV, **extra)
     command = [sys.executable, "manage.py", *args] if code is None else [sys.executable, "-c", code]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
@@ -49,9 +49,18 @@ def _production(*args, code=None):
 
 
 def test_production_settings_pass_check_deploy_without_warnings():
-    result = _production("check", "--deploy", "--fail-level", "WARNING")
+    # The checks do not connect to the cache; hub.W001 asks for a shared one (the next test).
+    result = _production(
+        "check", "--deploy", "--fail-level", "WARNING", CACHE_URL="redis://127.0.0.1:6379/0"
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_processes_do_not_share_a_cache():
+    result = _production("check", "--deploy", CACHE_URL="")
+    assert result.returncode == 0, result.stderr  # a warning: one process still works
+    assert "hub.W001" in result.stderr + result.stdout
 
 
 PROBE = """
