@@ -196,6 +196,8 @@ class RegistryQuery:
         """The page, the total and every facet's counts in one request to the engine (a
         second only for a page number past the end); ``None`` if the engine failed."""
         words = plain_words(self.query)
+        if self.query and not words:  # nothing searchable (punctuation): nothing found
+            return [], {}, False, False, ENGINE_RESULT_WINDOW
         facets = engine_facets(backend)
         order = engine_sort(backend, "relevance" if sort == "relevance" else sort)
 

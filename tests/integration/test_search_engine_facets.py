@@ -69,3 +69,13 @@ def test_engine_failure_falls_back_to_the_database(client, varied, monkeypatch):
     expected = ProjectPage.objects.live().filter(themes__slug="feedback").distinct().count()
     assert registry.total == expected
     assert not service.get_backend().is_available()
+
+
+def test_bad_page_numbers_and_punctuation_land_somewhere_sensible(client, varied):
+    last = client.get(URL, {"page": "9999"}).context["registry"]
+    assert last.page.number == last.paginator.num_pages == 2  # 24 projects, 20 a page
+    assert len(last.projects) == 4
+    first = client.get(URL, {"page": "abc"}).context["registry"]
+    assert first.page.number == 1 and len(first.projects) == 20
+    nothing = client.get(URL, {"q": "!!!"}).context["registry"]
+    assert nothing.total == 0 and not nothing.degraded
