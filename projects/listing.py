@@ -199,7 +199,7 @@ class RegistryQuery:
         if self.query and not words:  # nothing searchable (punctuation): nothing found
             return [], {}, False, False, ENGINE_RESULT_WINDOW
         facets = engine_facets(backend)
-        order = engine_sort(backend, "relevance" if sort == "relevance" else sort)
+        order = engine_sort(backend, sort)
 
         def fetch(offset):
             return faceted_search(
