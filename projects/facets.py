@@ -2,9 +2,10 @@
 
 - On an engine (``SEARCH_URL``), :func:`engine_listing` asks the engine for a page of hits and
   every facet's counts in one request (:mod:`search.aggregations`).
-- On the database, :func:`orm_listing` filters, orders, pages and counts with the ORM (one
-  GROUP BY per facet and filter set), or, with ``REGISTRY_FACET_INDEX`` on, the per-process
-  bitmask index (:func:`get_index`) answers instead, rebuilt by each worker after a publish.
+- On the database, the per-process bitmask index (:func:`get_index`, rebuilt by each worker
+  after a publish) answers; with ``REGISTRY_FACET_INDEX`` off, :func:`orm_listing` filters,
+  orders, pages and counts with the ORM instead (one GROUP BY per facet and filter set), which
+  needs no memory per worker but at 100,000 projects is far slower (``make bench-search``).
 
 All three count each facet under the other facets' selections (multi-select faceting).
 """
