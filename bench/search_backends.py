@@ -9,10 +9,13 @@ runs each measurement in its own Python process (settings come from the environm
 
 1. **generate**: a fresh PostgreSQL database and a fresh SQLite file are filled at the same time
    by ``bench.generators.generate(N)`` (their database search indexes included).
-2. **postgres**: the registry with PostgreSQL's database search.
+2. **postgres**: the registry with PostgreSQL's database search, facets counted by each
+   worker's bitmask index (the default); then **postgres_orm**: the same with
+   ``REGISTRY_FACET_INDEX=false`` (the ORM counts), to show whether keeping that index pays.
 3. **opensearch**: the same PostgreSQL data with ``SEARCH_URL`` set: every project is bulk
    indexed into a fresh OpenSearch index (timed: projects per second), then the registry with
-   the engine doing the text search.
+   the engine doing the text search, the filters, the ordering and the facet counts (its
+   aggregations, in the same request as the hits).
 4. **sqlite**: the registry with SQLite's database search.
 
 Latency is the server-side time of whole registry requests (text search, filters, facet counts,
@@ -156,6 +159,16 @@ def main():
                 **run_phase("measure", {"DATABASE_URL": database_url}),
             }
             report("postgres", results["postgres"])
+            # The same data with the ORM counting the facets instead of each worker's bitmask
+            # index (REGISTRY_FACET_INDEX=false): does keeping an index in every worker pay?
+            print("postgres with ORM facet counts: measuring", flush=True)
+            results["postgres_orm"] = {
+                **generated["postgres"],
+                **run_phase(
+                    "measure", {"DATABASE_URL": database_url, "REGISTRY_FACET_INDEX": "false"}
+                ),
+            }
+            report("postgres_orm", results["postgres_orm"])
         if "opensearch" in BACKENDS and "error" not in generated.get("postgres", {}):
             print("starting OpenSearch (one node)", flush=True)
             search_url = "opensearch2+" + ops(

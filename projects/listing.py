@@ -4,17 +4,31 @@ All state lives in the GET parameters, so any search can be bookmarked and share
 values are ignored and impossible page numbers land on a real page: bad input never errors.
 """
 
+import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from hub.languages import with_content_locale
 from hub.routing import default_locale as default_locale_memo
-from projects.facets import FACETS, cached_search, get_index
+from projects.facets import (
+    FACETS,
+    EngineWindow,
+    cached_search,
+    engine_facets,
+    engine_sort,
+    facet_labels,
+    get_index,
+    orm_listing,
+)
+from search.aggregations import faceted_search
 from search.facets import FacetOption
-from search.service import clean_query, search_ids
+from search.service import ENGINE_RESULT_WINDOW, clean_query, engine, plain_words, search_ids
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 # The best matches of a text search that the registry lists and counts (as the site search
@@ -76,12 +90,13 @@ class RegistryResult:
     params: object
     # The primary keys on this page, in order: the key of the cached card list.
     page_keys: str = ""
-    # The text search matched more than SEARCH_LIMIT projects: only the best are listed.
+    # The text search matched more than ``limit`` projects: only the best are listed.
     capped: bool = False
+    limit: int = SEARCH_LIMIT
 
     @property
     def search_limit(self):
-        return SEARCH_LIMIT
+        return self.limit
 
     @property
     def projects(self):
@@ -121,50 +136,37 @@ class RegistryQuery:
         from projects.models import ProjectPage
 
         default_locale = default_locale_memo()
-        index = get_index(self.locale.pk, default_locale.pk)
+        labels = facet_labels(self.locale.pk, default_locale.pk)
+        known = {name: {fv.value for fv in values} for name, values in labels.items()}
         selected = {
-            name: [v for v in dict.fromkeys(values) if v in index.known_values(name)]
+            name: [v for v in dict.fromkeys(values) if v in known.get(name, ())]
             for name, values in self.selected.items()
         }
         selected = {name: values for name, values in selected.items() if values}
-
-        relevance, degraded, base = None, False, None
-        if self.query:
-            outcome = cached_search(
-                self.locale.pk,
-                self.query,
-                lambda: search_ids(
-                    ProjectPage.objects.live().filter(locale_id=self.locale.pk),
-                    self.query,
-                    limit=SEARCH_LIMIT,
-                    exact=False,  # the facet index keeps only this locale's live projects
-                ),
-            )
-            relevance, degraded = outcome.ids, outcome.degraded
-            base = index.mask_of(relevance)
-
         valid_sorts = [key for key, _label in SORTS if key != "relevance" or self.query]
         sort = self.sort if self.sort in valid_sorts else valid_sorts[0]
-        mask = index.apply(selected, base)
-        if sort == "relevance":
-            ordered = index.ordered(mask, relevance=relevance)
-        else:
-            # Every other order puts projects not confirmed for six months last.
-            ordered = index.ordered_fresh_first(mask, sort)
+        projects = ProjectPage.objects.live().public().filter(locale_id=self.locale.pk)
 
-        paginator = Paginator(ordered, PAGE_SIZE)
+        found = None
+        backend = engine()
+        if backend is not None and backend.is_available():
+            found = self._on_engine(backend, projects, selected, sort)
+        if found is None:
+            found = self._on_database(projects, selected, sort, default_locale)
+        rows, counts, capped, degraded, limit = found
+
+        paginator = Paginator(rows, PAGE_SIZE)
         page = paginator.get_page(self.page_number)
         pks = list(page.object_list)
         # Loaded only when the cards are rendered: the template caches the card list by
         # these keys ({% sharedfragment %}), so a repeated page costs no project queries.
-        page.object_list = SimpleLazyObject(lambda: self._load(ProjectPage, pks, index))
+        page.object_list = SimpleLazyObject(lambda: self._load(ProjectPage, pks, labels))
 
-        counts = index.counts(selected, base)
         facets = []
         active = []
         for name, label in FACETS:
             facet = Facet(name, label)
-            for fv in index.labels.get(name, []):
+            for fv in labels.get(name, []):
                 is_selected = fv.value in selected.get(name, [])
                 count = counts.get(name, {}).get(fv.value, 0)
                 if count or is_selected:
@@ -186,10 +188,81 @@ class RegistryQuery:
             degraded=degraded,
             params=selected,
             page_keys=",".join(map(str, pks)),
-            capped=relevance is not None and len(relevance) >= SEARCH_LIMIT,
+            capped=capped,
+            limit=limit,
         )
 
-    def _load(self, model, pks, index):
+    def _on_engine(self, backend, projects, selected, sort):
+        """The page, the total and every facet's counts in one request to the engine (a
+        second only for a page number past the end); ``None`` if the engine failed."""
+        words = plain_words(self.query)
+        if self.query and not words:  # nothing searchable (punctuation): nothing found
+            return [], {}, False, False, ENGINE_RESULT_WINDOW
+        facets = engine_facets(backend)
+        order = engine_sort(backend, sort)
+
+        def fetch(offset):
+            return faceted_search(
+                backend,
+                projects,
+                words,
+                facets,
+                selected,
+                sort=order,
+                offset=offset,
+                size=PAGE_SIZE,
+            )
+
+        try:
+            number = max(1, int(self.page_number))
+        except (TypeError, ValueError):
+            number = 1
+        offset = min((number - 1) * PAGE_SIZE, ENGINE_RESULT_WINDOW - PAGE_SIZE)
+        rows = EngineWindow(fetch, offset, ENGINE_RESULT_WINDOW)
+        try:
+            rows.count()
+        except Exception as exc:  # each engine client raises its own exception types
+            backend.note_failure(exc)
+            logger.warning("Registry search on the engine failed (%s); using the database", exc)
+            return None
+        # The engine counts every match; it lists them as far as its result window reaches.
+        capped = bool(words) and rows.found.total > ENGINE_RESULT_WINDOW
+        return rows, rows.found.counts, capped, False, ENGINE_RESULT_WINDOW
+
+    def _on_database(self, projects, selected, sort, default_locale):
+        from projects.models import ProjectPage
+
+        relevance, degraded = None, False
+        if self.query:
+            outcome = cached_search(
+                self.locale.pk,
+                self.query,
+                lambda: search_ids(
+                    ProjectPage.objects.live().filter(locale_id=self.locale.pk),
+                    self.query,
+                    limit=SEARCH_LIMIT,
+                    exact=False,  # the listing keeps only this locale's live projects
+                ),
+            )
+            relevance, degraded = outcome.ids, outcome.degraded
+        capped = relevance is not None and len(relevance) >= SEARCH_LIMIT
+        if not settings.REGISTRY_FACET_INDEX:
+            if relevance is not None:
+                projects = projects.filter(pk__in=relevance)
+            rows, counts = orm_listing(projects, selected, sort, relevance)
+            return rows, counts, capped, degraded, SEARCH_LIMIT
+
+        index = get_index(self.locale.pk, default_locale.pk)
+        base = index.mask_of(relevance) if relevance is not None else None
+        mask = index.apply(selected, base)
+        if sort == "relevance":
+            rows = index.ordered(mask, relevance=relevance)
+        else:
+            # Every other order puts projects not confirmed for six months last.
+            rows = index.ordered_fresh_first(mask, sort)
+        return rows, index.counts(selected, base), capped, degraded, SEARCH_LIMIT
+
+    def _load(self, model, pks, labels):
         """The page of projects, in order, with localised theme and unit labels (3 queries)."""
         if not pks:
             return []
@@ -199,8 +272,8 @@ class RegistryQuery:
             .select_related("lead_unit")
             .only(*CARD_FIELDS)
         }
-        theme_labels = {fv.value: fv.label for fv in index.labels.get("theme", [])}
-        unit_labels = {fv.value: fv.label for fv in index.labels.get("unit", [])}
+        theme_labels = {fv.value: fv.label for fv in labels.get("theme", [])}
+        unit_labels = {fv.value: fv.label for fv in labels.get("unit", [])}
         themes_by_project = {}
         links = model.themes.through.objects.filter(projectpage_id__in=pks).values_list(
             "projectpage_id", "theme__slug", "theme__name"

@@ -253,6 +253,13 @@ class ProjectPage(Page):
         index.FilterField("lead_unit"),
         index.FilterField("first_published_at"),
         index.FilterField("last_published_at"),
+        # What the registry's facets and "possibly stale last" ordering need from an engine
+        # (keyword fields, counted by its aggregations; see projects.facets).
+        index.FilterField("theme_slugs"),
+        index.FilterField("campus_slugs"),
+        index.FilterField("unit_slug"),
+        index.FilterField("needs_new_lead"),
+        index.FilterField("last_confirmed_at"),
     ]
 
     translatable_fields = [
@@ -332,7 +339,21 @@ class ProjectPage(Page):
 
     @classmethod
     def get_indexed_objects(cls):
-        return prefetch_parental_relations(cls, super().get_indexed_objects())
+        # campuses are a filter field only (campus_slugs), which the helper does not see
+        indexed = prefetch_parental_relations(cls, super().get_indexed_objects())
+        return indexed.prefetch_related("campuses")
+
+    @property
+    def theme_slugs(self):
+        return [theme.slug for theme in self.themes.all()]
+
+    @property
+    def campus_slugs(self):
+        return [campus.slug for campus in self.campuses.all()]
+
+    @property
+    def unit_slug(self):
+        return self.lead_unit.slug if self.lead_unit_id else None
 
     @property
     def is_possibly_stale(self):

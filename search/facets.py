@@ -6,23 +6,8 @@ query and the other filters" is a popcount. This keeps a registry page with face
 handful of microseconds of arithmetic, whatever the backend, once the index is built.
 """
 
-import gc
 import re
 from dataclasses import dataclass
-
-
-def settle_long_lived():
-    """Take what is alive now out of the cyclic garbage collector's regular walks.
-
-    Call after building a large structure a process keeps (a registry index of 100,000
-    projects): otherwise every full collection walks it again, and a request that happens to
-    trigger one pauses for 100-200 ms (the benchmark's p99 at 100,000 projects). Frozen
-    objects are still freed by reference counting; a reference cycle frozen here is collected
-    by the next call, which unfreezes everything before one full collection.
-    """
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 @dataclass(frozen=True)

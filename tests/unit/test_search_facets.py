@@ -28,27 +28,6 @@ def test_counts_and_relevance_order_within_search_results():
     assert index.ordered(mask, relevance=found)[0:10] == [4, 2]
 
 
-def test_settling_long_lived_objects_never_leaks_a_frozen_cycle():
-    import gc
-    import weakref
-
-    from search.facets import settle_long_lived
-
-    class Node:
-        pass
-
-    node = Node()
-    node.me = node  # a reference cycle: only the cyclic collector can free it
-    alive = weakref.ref(node)
-    settle_long_lived()
-    assert gc.get_freeze_count() > 0
-    del node
-    gc.collect()
-    assert alive() is not None  # frozen: ordinary collections skip it
-    settle_long_lived()  # the next rebuild unfreezes and collects first
-    assert alive() is None
-
-
 def test_sparse_and_walking_orderings_agree(monkeypatch):
     from search.facets import OrderedSelection, set_positions
 

@@ -1,0 +1,168 @@
+"""Faceted search on an Elasticsearch-family engine: hits and facet counts in one request.
+
+Multi-select faceting: the hits are filtered by every selected facet (``post_filter``, which
+leaves aggregations alone), and each facet is counted by a ``filter`` aggregation holding the
+*other* facets' selections around a ``terms`` aggregation (or, for a facet whose values are
+conditions rather than field values, a ``filters`` aggregation). Choosing one more value of a
+facet therefore widens the results by exactly the count shown next to it.
+
+The query itself (text, content type, the queryset's filters) comes from the backend's own
+query compiler; the only thing this module needs to know about the client is how it takes a
+request body (:func:`send`, pinned by a test).
+"""
+
+from dataclasses import dataclass, field
+
+from modelsearch.query import MATCH_ALL, Fuzzy, PlainText
+
+# Enough buckets for any taxonomy a site has (themes, units, campuses).
+TERMS_SIZE = 500
+
+
+@dataclass(frozen=True)
+class EngineFacet:
+    """One facet: counted over a keyword ``column``, or over named ``conditions``."""
+
+    name: str
+    column: str = ""
+    conditions: dict = field(default_factory=dict)  # {value: engine query clause}
+
+    def clause(self, values):
+        """The filter that keeps documents carrying any of ``values``."""
+        if self.column:
+            return {"terms": {self.column: list(values)}}
+        chosen = [self.conditions[value] for value in values if value in self.conditions]
+        return {"bool": {"should": chosen, "minimum_should_match": 1}}
+
+    def aggregation(self):
+        if self.column:
+            return {"terms": {"field": self.column, "size": TERMS_SIZE}}
+        return {"filters": {"filters": self.conditions}}
+
+
+@dataclass
+class FacetedHits:
+    pks: list
+    total: int
+    counts: dict  # {facet: {value: count}}
+    offset: int = 0
+    fuzzy: bool = False
+
+
+def compiled_query(backend, queryset, words, *, fuzzy=False, operator="and"):
+    """The backend's query for ``words`` (or everything) over ``queryset``, with its filters."""
+    if words:
+        query = Fuzzy(words, operator=operator) if fuzzy else PlainText(words, operator=operator)
+    else:
+        query = MATCH_ALL
+    compiler = backend.query_compiler_class(queryset, query)
+    compiler.check()
+    return compiler.get_query()
+
+
+def facet_aggregations(facets, clauses):
+    """``aggs`` counting each facet under the selections of all the others."""
+    aggs = {}
+    for facet in facets:
+        others = [clause for name, clause in clauses.items() if name != facet.name]
+        aggs[facet.name] = {
+            "filter": {"bool": {"filter": others}},
+            "aggs": {"values": facet.aggregation()},
+        }
+    return aggs
+
+
+def search_body(query, facets, selected, sort=None):
+    """The request body: hits under every selection, each facet counted under the others."""
+    clauses = {
+        facet.name: facet.clause(selected[facet.name])
+        for facet in facets
+        if selected.get(facet.name)
+    }
+    body = {
+        "query": query,
+        "aggs": facet_aggregations(facets, clauses),
+        "track_total_hits": True,
+        "_source": False,
+        "stored_fields": "_none_",
+        "docvalue_fields": ["pk"],
+    }
+    if clauses:
+        body["post_filter"] = {"bool": {"filter": list(clauses.values())}}
+    if sort:
+        body["sort"] = sort
+    return body
+
+
+def read_counts(response, facets):
+    """``{facet: {value: count}}`` from a response to :func:`search_body`."""
+    aggregations = response.get("aggregations") or {}
+    counts = {}
+    for facet in facets:
+        buckets = aggregations.get(facet.name, {}).get("values", {}).get("buckets", {})
+        if isinstance(buckets, dict):  # a filters aggregation: {value: {"doc_count": n}}
+            found = {value: bucket["doc_count"] for value, bucket in buckets.items()}
+        else:  # a terms aggregation: [{"key": value, "doc_count": n}, ...]
+            found = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
+        counts[facet.name] = {value: n for value, n in found.items() if n}
+    return counts
+
+
+def read_hits(response, to_python=int):
+    hits = response.get("hits", {})
+    total = hits.get("total", 0)
+    if isinstance(total, dict):
+        total = total.get("value", 0)
+    pks = [to_python(hit["fields"]["pk"][0]) for hit in hits.get("hits", [])]
+    return pks, total
+
+
+def send(backend, index, body, **params):
+    """Send a search request as the backend's client expects it.
+
+    The one place that depends on modelsearch's client handling: Elasticsearch clients from
+    7.15 on take the body's keys as keyword arguments (modelsearch marks those backends with
+    ``use_new_elasticsearch_api``); opensearch-py takes ``body=``.
+    """
+    if getattr(backend, "use_new_elasticsearch_api", False):
+        return backend.es.search(index=index, **body, **params)
+    return backend.es.search(index=index, body=body, **params)
+
+
+def faceted_search(backend, queryset, words, facets, selected, *, sort=None, offset=0, size=20):
+    """One request: a page of primary keys, the total, and multi-select facet counts.
+
+    With ``words`` and no exact match, the search is repeated with typo tolerance, as the
+    search service does.
+    """
+    from modelsearch.backends.base import get_model_root
+
+    index = backend.get_index_for_model(queryset.model).name
+    to_python = get_model_root(queryset.model)._meta.pk.to_python
+
+    def run(fuzzy):
+        query = compiled_query(backend, queryset, words, fuzzy=fuzzy)
+        body = search_body(wrap_query(query, sort), facets, selected, sort and sort.get("sort"))
+        response = send(backend, index, body, from_=offset, size=size)
+        pks, total = read_hits(response, to_python)
+        return FacetedHits(pks, total, read_counts(response, facets), offset, fuzzy)
+
+    found = run(fuzzy=False)
+    if words and not found.total:
+        retried = run(fuzzy=True)
+        if retried.total:
+            return retried
+    return found
+
+
+def wrap_query(query, sort):
+    """``query`` for an ordering: ``sort["first"]``, if given, is a filter whose documents
+    come first (scored 1, the others 0, with the text query in filter context)."""
+    if not sort or not sort.get("first"):
+        return query
+    return {
+        "bool": {
+            "filter": [query],
+            "should": [{"constant_score": {"filter": sort["first"], "boost": 1.0}}],
+        }
+    }
