@@ -67,7 +67,7 @@ def test_what_people_do_on_the_site_leaves_cached_pages_alone(site, people):
     version = content_version()
 
     # An anonymous "Was this helpful?" answer.
-    answer = Client().post(
+    answer = Client(headers={"Sec-Fetch-Site": "same-origin"}).post(
         site["guideline"].url + "feedback/", {"helpful": "yes"}, REMOTE_ADDR="203.0.113.7"
     )
     assert answer.status_code == 302
