@@ -21,10 +21,10 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
-import time
 from pathlib import Path
+
+from bench.common import Gunicorn, gunicorn_command
 
 DEFAULT_SOURCE = "https://github.com/wagtail/bakerydemo.git"
 PAGES = {"home": "/", "blog index": "/blog/", "search": "/search/?q=bread"}
@@ -122,37 +122,21 @@ class Bakerydemo:
             loaded.write_text("ok\n")
 
     def serve(self):
-        self.server_log = open(self.root / "gunicorn.log", "a")  # noqa: SIM115
-        self.server = subprocess.Popen(
-            [
-                str(self.venv / "bin" / "gunicorn"),
+        self.server = Gunicorn(
+            gunicorn_command(
+                self.venv / "bin" / "gunicorn",
                 "bakerydemo.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--timeout",
-                "60",
-                "--backlog",
-                "2048",
+                self.port,
                 "--no-control-socket",  # gunicorn ≥ 24: not the hub's (or anyone's) socket
-            ],
+            ),
             cwd=self.src,
             env=self.env(),
-            stdout=self.server_log,
-            stderr=subprocess.STDOUT,
+            log_path=self.root / "gunicorn.log",
         )
-        deadline = time.monotonic() + 180  # its first request can be slow on a busy machine
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                raise SystemExit("bakerydemo's gunicorn exited; see " + str(self.root))
-            try:
-                if self.fetch(self.base + "/", timeout=5)[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.25)
-        raise SystemExit("bakerydemo did not answer within 180s")
+        # its first request can be slow on a busy machine
+        self.server.start(
+            lambda: self.fetch(self.base + "/", timeout=5)[0] == 200, seconds=180, name="bakerydemo"
+        )
 
     def urls(self):
         """Its home, blog index, first blog post, search and a static file."""
@@ -171,11 +155,6 @@ class Bakerydemo:
         return urls
 
     def stop(self):
-        if self.server and self.server.poll() is None:
-            self.server.send_signal(signal.SIGTERM)
-            try:
-                self.server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.wait(timeout=10)
+        if self.server:
+            self.server.stop()
         self.server = None

@@ -3,6 +3,7 @@
 import json
 import platform
 import random
+import signal
 import statistics
 import subprocess
 import time
@@ -112,3 +113,83 @@ def write_results(name, payload):
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps({"environment": environment(), **payload}, indent=2) + "\n")
     return path
+
+
+# --- Servers ---------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on at 127.0.0.1 right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    """One gunicorn on 127.0.0.1: started, waited for until ``ready()`` is true, stopped.
+
+    Its output goes to ``log_path``; the end of it is shown when it exits or never answers.
+    """
+
+    def __init__(self, command, *, cwd, env, log_path: Path):
+        self.command = [str(part) for part in command]
+        self.cwd = cwd
+        self.env = env
+        self.log_path = Path(log_path)
+        self.process = None
+
+    def start(self, ready, seconds=60, name="gunicorn"):
+        self.stop()
+        with open(self.log_path, "a") as log:  # the child keeps its own copy of the handle
+            self.process = subprocess.Popen(
+                self.command, cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"{name} exited:\n{self.tail()}")
+            try:
+                if ready():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.25)
+        raise SystemExit(f"{name} did not answer within {seconds}s:\n{self.tail()}")
+
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def tail(self) -> str:
+        try:
+            return self.log_path.read_text()[-4000:]
+        except OSError:
+            return ""
+
+    def stop(self):
+        if self.running():
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.process = None
+
+
+def gunicorn_command(binary, app, port, *extra):
+    """gunicorn with the benchmarks' common settings (2 workers, a deep backlog)."""
+    return [
+        binary,
+        app,
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "60",
+        "--backlog",
+        "2048",
+        *extra,
+    ]

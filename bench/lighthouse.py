@@ -45,8 +45,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import ssl
 import subprocess
 import sys
@@ -59,7 +57,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import environment, write_results  # noqa: E402
+from bench.common import (  # noqa: E402
+    Gunicorn,
+    environment,
+    free_port,
+    gunicorn_command,
+    write_results,
+)
 
 BIN = Path(sys.executable).parent
 NODE_DIR = ROOT / "ops" / "node"
@@ -82,12 +86,6 @@ def run(command, env=None, timeout=900):
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, command))} failed:\n{result.stderr[-3000:]}")
     return result.stdout
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Site:
@@ -151,37 +149,18 @@ class Site:
         log(f"site ready in {time.monotonic() - started:.0f}s")
 
     def serve(self):
-        self.log_file = open(self.workdir / "gunicorn.log", "a")  # noqa: SIM115
-        self.server = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "hub.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--certfile",
-                str(self.workdir / "cert.pem"),
-                "--keyfile",
-                str(self.workdir / "key.pem"),
-            ],
+        # gunicorn speaks TLS itself, so Django sees https as it would behind the proxy.
+        certificates = [
+            *("--certfile", self.workdir / "cert.pem"),
+            *("--keyfile", self.workdir / "key.pem"),
+        ]
+        self.server = Gunicorn(
+            gunicorn_command(BIN / "gunicorn", "hub.wsgi", self.port, *certificates),
             cwd=ROOT,
-            # gunicorn speaks TLS itself, so Django sees https as it would behind the proxy.
             env=self.env,
-            stdout=self.log_file,
-            stderr=subprocess.STDOUT,
+            log_path=self.workdir / "gunicorn.log",
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                raise SystemExit(f"gunicorn exited:\n{self.tail()}")
-            try:
-                if self.get("/healthz")[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.25)
-        raise SystemExit(f"gunicorn did not answer within 60s:\n{self.tail()}")
+        self.server.start(lambda: self.get("/healthz")[0] == 200)
 
     def opener(self, jar=None):
         handlers = [urllib.request.HTTPSHandler(context=self.context)]
@@ -217,19 +196,9 @@ class Site:
             raise SystemExit(f"could not sign in as {email}")
         return f"sessionid={cookies['sessionid']}"
 
-    def tail(self):
-        try:
-            return (self.workdir / "gunicorn.log").read_text()[-4000:]
-        except OSError:
-            return ""
-
     def close(self):
-        if self.server and self.server.poll() is None:
-            self.server.send_signal(signal.SIGTERM)
-            try:
-                self.server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
+        if self.server:
+            self.server.stop()
         if not self.reused:
             shutil.rmtree(self.workdir, ignore_errors=True)
 

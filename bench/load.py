@@ -57,6 +57,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import Gunicorn, free_port, gunicorn_command  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results"
 BIN = Path(sys.executable).parent
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
@@ -108,14 +111,6 @@ def ensure_wrk():
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run(["apt-get", "update", "-q"], env=env)
     run(["apt-get", "install", "-y", "-q", "--no-install-recommends", "wrk"], env=env)
-
-
-def free_port():
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url, timeout=30):
@@ -187,51 +182,20 @@ class Stack:
             **extra,
         )
         env["SECRET_KEY"] = self._env["SECRET_KEY"]
-        self.server_log = open(self.workdir / "gunicorn.log", "a")  # noqa: SIM115
-        self.server = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "hub.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--timeout",
-                "60",
-                "--backlog",
-                "2048",
-            ],
+        self.server = Gunicorn(
+            gunicorn_command(BIN / "gunicorn", "hub.wsgi", self.port),
             cwd=ROOT,
             env=env,
-            stdout=self.server_log,
-            stderr=subprocess.STDOUT,
+            log_path=self.workdir / "gunicorn.log",
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                raise SystemExit(f"gunicorn exited:\n{self.tail()}")
-            try:
-                if fetch(f"{self.base}/healthz", timeout=5)[0] == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.25)
-        raise SystemExit(f"gunicorn did not answer within 60s:\n{self.tail()}")
+        self.server.start(lambda: fetch(f"{self.base}/healthz", timeout=5)[0] == 200)
 
     def tail(self):
-        try:
-            return (self.workdir / "gunicorn.log").read_text()[-4000:]
-        except OSError:
-            return ""
+        return self.server.tail() if self.server else ""
 
     def stop_server(self):
-        if self.server and self.server.poll() is None:
-            self.server.send_signal(signal.SIGTERM)
-            try:
-                self.server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.server.kill()
-                self.server.wait(timeout=10)
+        if self.server:
+            self.server.stop()
         self.server = None
 
     def close(self):
