@@ -50,7 +50,9 @@ def test_header_menu_is_open_without_javascript_on_a_phone(new_page):
     expect(page.get_by_role("navigation", name="Main")).to_be_visible()
 
 
-@pytest.mark.parametrize("path", ["/en/projects/", "/en/guidance/resources/"])
+@pytest.mark.parametrize(
+    "path", ["/en/projects/", "/en/guidance/resources/", "/en/search/?q=wellbeing"]
+)
 def test_filters_fold_on_a_phone_with_their_count_and_a_skip_link(new_page, path):
     page = new_page(viewport=PHONE)
     page.goto(path)
@@ -59,8 +61,9 @@ def test_filters_fold_on_a_phone_with_their_count_and_a_skip_link(new_page, path
     skip = page.get_by_role("link", name="Skip to results")
     expect(skip).to_be_visible()
     assert page.locator(skip.get_attribute("href")).count() == 1
+    target = skip.get_attribute("href")
     skip.click()
-    expect(page.locator("#results-heading")).to_be_focused()
+    expect(page.locator(target)).to_be_focused()
     page.locator("details.filters > summary").click()
     page.locator("details.filters input[type=checkbox]").first.check()
     page.get_by_role("button", name="Apply filters").click()

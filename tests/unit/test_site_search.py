@@ -99,6 +99,20 @@ def test_theme_facet_counts_and_filter(client, pages):
     assert "remove this filter" in html
 
 
+def test_filters_fold_on_phones_and_say_how_many_are_in_use(client, pages):
+    """The same folding panel as the registry's: open without JavaScript, folded by the fold
+    script on narrow screens, its summary counting the filters in use, a skip link before it."""
+    html = client.get(URL, {"q": "wellbeing"}).content.decode()
+    assert '<details class="filters" open data-collapse-on-phone>' in html
+    assert 'href="#search-results-heading">Skip to results</a>' in html
+    assert 'id="search-results-heading" class="visually-hidden" tabindex="-1"' in html
+    assert "selected)" not in html
+    html = client.get(URL, {"q": "wellbeing", "theme": ["feedback", "wellbeing"]}).content.decode()
+    panel = html[html.index('<details class="filters"') :]
+    summary = panel[panel.index("<summary>") : panel.index("</summary>")]
+    assert "Narrow the results" in summary and "(2 selected)" in summary
+
+
 def test_unknown_filter_values_are_ignored(client, pages):
     response = client.get(URL, {"q": "wellbeing", "type": "nope.nope", "theme": "<b>"})
     assert response.status_code == 200
