@@ -241,7 +241,9 @@ WRK_LINE = re.compile(r"^\s+(50|75|90|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url):
+def run_wrk(*target):
+    """wrk's output for BENCH_CONNECTIONS clients over BENCH_SECONDS against ``target``
+    (a URL, or ``--script file.lua`` and a base URL)."""
     command = [
         "wrk",
         "--threads",
@@ -253,27 +255,30 @@ def wrk(url):
         "--timeout",
         "20s",
         "--latency",
-        "--header",
-        f"{PROXY_HEADER[0]}: {PROXY_HEADER[1]}",
-        url,
+        *map(str, target),
     ]
-    out = run(command, timeout=SECONDS + 120)
+    return run(command, timeout=SECONDS + 120)
+
+
+def parse_wrk(out):
+    """Requests, rate, p50/p99 and errors from wrk's ``--latency`` output."""
     percentiles = {p: float(v) * UNIT[u] for p, v, u in WRK_LINE.findall(out)}
-    requests = int(re.search(r"(\d+) requests in", out).group(1))
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     socket_errors = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
     )
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    errors = sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
     return {
-        "requests": requests,
-        "rps": round(rps, 1),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "rps": round(float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), 1),
         "p50_ms": round(percentiles.get("50", 0), 2),
         "p99_ms": round(percentiles.get("99", 0), 2),
-        "socket_errors": errors,
+        "socket_errors": sum(int(n) for n in socket_errors.groups()) if socket_errors else 0,
         "non_2xx_3xx": int(non_2xx.group(1)) if non_2xx else 0,
     }
+
+
+def wrk(url):
+    return parse_wrk(run_wrk("--header", f"{PROXY_HEADER[0]}: {PROXY_HEADER[1]}", url))
 
 
 # Site search results are never kept by the page cache (every search is counted, and a

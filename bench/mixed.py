@@ -54,14 +54,13 @@ from bench.load import (  # noqa: E402
     PROXY_HEADER,
     RESULTS,
     SECONDS,
-    UNIT,
-    WRK_LINE,
     Stack,
     discover_urls,
     ensure_wrk,
     fetch,
     log,
-    run,
+    parse_wrk,
+    run_wrk,
 )
 
 WRITERS = int(os.environ.get("BENCH_WRITERS", "4"))
@@ -188,38 +187,18 @@ def read_pass(stack, urls, label):
     script = stack.workdir / "readers.lua"
     lua_paths = "{" + ", ".join(map(json.dumps, paths)) + "}"
     script.write_text(READER_SCRIPT.replace("{PATHS}", lua_paths))
-    command = [
-        "wrk",
-        "--threads",
-        "2",
-        "--connections",
-        str(CONNECTIONS),
-        "--duration",
-        f"{SECONDS}s",
-        "--timeout",
-        "20s",
-        "--latency",
-        "--script",
-        str(script),
-        stack.base,
-    ]
-    out = run(command, timeout=SECONDS + 120)
-    percentiles = {p: float(v) * UNIT[u] for p, v, u in WRK_LINE.findall(out)}
+    out = run_wrk("--script", script, stack.base)
+    measured = parse_wrk(out)
     counts = re.search(r"PAGE-CACHE hit (\d+) miss (\d+) none (\d+)", out)
     hits, misses, none = (int(n) for n in counts.groups())
-    socket_errors = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
-    )
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     result = {
-        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
-        "rps": round(float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), 1),
-        "p50_ms": round(percentiles.get("50", 0), 2),
-        "p99_ms": round(percentiles.get("99", 0), 2),
+        "requests": measured["requests"],
+        "rps": measured["rps"],
+        "p50_ms": measured["p50_ms"],
+        "p99_ms": measured["p99_ms"],
         "page_cache": {"hit": hits, "miss": misses, "none": none},
         "hit_ratio": round(hits / (hits + misses + none), 4) if hits + misses + none else 0,
-        "errors": (sum(int(n) for n in socket_errors.groups()) if socket_errors else 0)
-        + (int(non_2xx.group(1)) if non_2xx else 0),
+        "errors": measured["socket_errors"] + measured["non_2xx_3xx"],
         "paths": paths,
     }
     log(
