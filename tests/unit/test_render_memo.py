@@ -110,8 +110,9 @@ def test_a_page_taken_offline_without_a_signal_is_not_served_from_the_memo(clien
 def test_routable_sub_pages_still_resolve_through_the_memo(client, registry):
     assert client.get(registry.url).status_code == 200
     assert client.get(registry.url).status_code == 200  # now from the memo
-    response = client.get(registry.url + "register/")
-    assert response.status_code in (200, 302)  # the sign-in redirect for anonymous readers
+    response = client.get(registry.url + "register/")  # routed to the registration view,
+    assert response.status_code == 302  # which sends anonymous readers to sign in first
+    assert "/accounts/login/?next=" in response["Location"]
     assert client.get(registry.url + "no-such-sub-page/").status_code == 404
 
 
@@ -183,14 +184,17 @@ def test_translated_theme_names_follow_the_reader_language(client, registry, tax
     german = theme.copy_for_translation(Locale.objects.get(language_code="de"))
     german.name = "Wohlbefinden"
     german.save()
-    project = make_project(registry, title="Wellbeing week", themes=[theme])
     from hub.templatetags.hub_tags import localized_name
 
     with override("de"):
         assert localized_name(theme) == "Wohlbefinden"
     with override("en"):
         assert localized_name(theme) == theme.name
-    assert project.pk
+    # the memo forgets a name as soon as its translation is edited (a snippet save is content)
+    german.name = "Wohlergehen"
+    german.save()
+    with override("de"):
+        assert localized_name(theme) == "Wohlergehen"
 
 
 def test_site_search_counts_every_search_and_sees_new_pages_at_once(client, registry):
