@@ -104,6 +104,7 @@ def environment():
         "commit": commit,
         "python": platform.python_version(),
         "machine": platform.machine(),
+        "platform": platform.platform(),
         "cpus": __import__("os").cpu_count(),
     }
 

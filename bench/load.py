@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import re
 import secrets
 import shutil
@@ -52,13 +51,12 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import Gunicorn, free_port, gunicorn_command  # noqa: E402
+from bench.common import Gunicorn, environment, free_port, gunicorn_command  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 BIN = Path(sys.executable).parent
@@ -416,12 +414,7 @@ def main():
             log("no guideline page is published yet (knowledge base not built): skipped")
         report = {
             "benchmark": "load",
-            "when": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": {
-                "cpus": os.cpu_count(),
-                "python": platform.python_version(),
-                "platform": platform.platform(),
-            },
+            "environment": environment(),
             "setup": {
                 "server": "gunicorn, 2 sync workers, hub.settings.production",
                 "database": "PostgreSQL (ops/postgres.sh), demo content",

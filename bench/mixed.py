@@ -35,7 +35,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import platform
 import re
 import signal
 import sys
@@ -43,12 +42,12 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import environment  # noqa: E402
 from bench.load import (  # noqa: E402
     CONNECTIONS,
     PROXY_HEADER,
@@ -437,12 +436,7 @@ def run_mixed(stack):
     urls = discover_urls(stack)
     report = {
         "benchmark": "mixed",
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-        },
+        "environment": environment(),
         "setup": {
             "server": "gunicorn, 2 sync workers, hub.settings.production, page cache on",
             "database": "PostgreSQL (ops/postgres.sh), demo content",
