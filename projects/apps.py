@@ -10,8 +10,9 @@ class ProjectsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from hub.cache import watch_content
-        from projects import moderation, personal, signals
+        from projects import personal, signals
         from projects.models import ProjectIndexPage, ProjectMember
+        from projects.moderation import receivers as moderation
         from projects.setup import on_index_saved
 
         watch_content(ProjectMember)  # a project's page lists its members

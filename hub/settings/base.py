@@ -195,6 +195,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # After wagtail.admin: hands projects' review e-mails from Wagtail to the registry.
+    "projects.moderation",
 ]
 
 MIDDLEWARE = [

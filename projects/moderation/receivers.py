@@ -6,11 +6,12 @@ through :func:`hub.notifications.notify`: in the registrant's preferred language
 moderator's comment, linking to the front-end pages, from the background task queue, and
 listed among their on-site notifications.
 
-To avoid a second, duplicate e-mail, our receivers are connected under the ``dispatch_uid``
-that Wagtail's admin uses for its own approval and rejection e-mails. ``projects`` is listed
-before ``wagtail.admin`` in ``INSTALLED_APPS``, so Wagtail's later ``connect()`` with the same
-uid is a no-op; our receivers hand every other kind of page or snippet to Wagtail's original
-notifiers, so the rest of the site behaves exactly as before. A test pins both halves.
+The receivers here handle projects only and are connected by ``ProjectsConfig.ready()`` under
+our own dispatch uids. So that a registrant is not e-mailed twice, Wagtail's approval and
+rejection e-mails must leave projects to us: :mod:`projects.moderation.apps` swaps Wagtail's
+two receivers for the same notifiers narrowed to every other kind of page or snippet. That
+app is listed after ``wagtail.admin`` in ``INSTALLED_APPS`` because Wagtail connects its
+receivers in its own ``ready()``.
 """
 
 from django.contrib.auth import get_user_model
@@ -20,30 +21,26 @@ from wagtail.signals import workflow_approved, workflow_rejected, workflow_submi
 
 from hub.notifications import notify
 
-WAGTAIL_APPROVED_UID = "workflow_state_approved_email_notification"
-WAGTAIL_REJECTED_UID = "workflow_state_rejected_email_notification"
+
+def is_project_state(workflow_state):
+    """Whether a workflow state is a project's review (without loading the page)."""
+    from projects.models import ProjectPage
+
+    return workflow_state.content_type.model_class() is ProjectPage
 
 
 def _project_of(workflow_state):
     from projects.models import ProjectPage
 
-    if workflow_state.content_type.model_class() is not ProjectPage:
+    if not is_project_state(workflow_state):
         return None
     return ProjectPage.objects.filter(pk=workflow_state.object_id).first()
-
-
-def _wagtail_notifier(name):
-    from wagtail.admin import signal_handlers
-
-    return getattr(signal_handlers, name)
 
 
 def on_approved(sender, instance, user=None, **kwargs):
     project = _project_of(instance)
     if project is None:
-        return _wagtail_notifier("workflow_approval_email_notifier")(
-            sender=sender, instance=instance, user=user, **kwargs
-        )
+        return None
     registrant = instance.requested_by
     if registrant is None or registrant == user:
         return None
@@ -65,9 +62,7 @@ def on_approved(sender, instance, user=None, **kwargs):
 def on_rejected(sender, instance, user=None, **kwargs):
     project = _project_of(instance)
     if project is None:
-        return _wagtail_notifier("workflow_rejection_email_notifier")(
-            sender=sender, instance=instance, user=user, **kwargs
-        )
+        return None
     registrant = instance.requested_by
     if registrant is None or registrant == user:
         return None
@@ -108,8 +103,12 @@ def on_submitted(sender, instance, user=None, **kwargs):
 
 
 def connect():
-    workflow_approved.connect(on_approved, sender=WorkflowState, dispatch_uid=WAGTAIL_APPROVED_UID)
-    workflow_rejected.connect(on_rejected, sender=WorkflowState, dispatch_uid=WAGTAIL_REJECTED_UID)
+    workflow_approved.connect(
+        on_approved, sender=WorkflowState, dispatch_uid="projects.workflow_approved"
+    )
+    workflow_rejected.connect(
+        on_rejected, sender=WorkflowState, dispatch_uid="projects.workflow_rejected"
+    )
     workflow_submitted.connect(
         on_submitted, sender=WorkflowState, dispatch_uid="projects.workflow_submitted"
     )

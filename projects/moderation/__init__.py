@@ -1,0 +1,1 @@
+"""Review of projects: who is told, and how (see ``receivers`` and ``apps``)."""
