@@ -154,3 +154,34 @@ read_state() {
     [ -f "${file}" ] || return 1
     sed -n "s/^${key}=//p" "${file}" | tail -n 1
 }
+
+# service_main LOCK ARGS...: the commands of a single-server script (postgres.sh, redis.sh):
+# start / stop (and restart, when the script defines cmd_restart) under the lock LOCK; url and
+# status without it. The script defines usage and the cmd_* functions.
+service_main() {
+    local lock="$1"; shift
+    [ $# -eq 1 ] || usage
+    case "$1" in
+    start | stop) with_lock "${lock}" "cmd_$1" ;;
+    restart)
+        declare -F cmd_restart >/dev/null || usage
+        with_lock "${lock}" cmd_restart
+        ;;
+    url | status) "cmd_$1" ;;
+    *) usage ;;
+    esac
+}
+
+# with_service NAME VARIABLE CMD...: start ops/NAME.sh, export the address it prints as
+# VARIABLE for CMD, and stop the server (deleting its state) on exit, failure or interruption.
+with_service() {
+    local name="$1" variable="$2" address; shift 2
+    # shellcheck disable=SC2064  # expand NAME now: the trap runs after this function returns
+    trap "\"${OPS_DIR}/${name}.sh\" stop || log 'stopping ${name} failed'" EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    address="$("${OPS_DIR}/${name}.sh" start)"
+    export "${variable}=${address}"
+    log "${variable}=${address}"
+    "$@"
+}

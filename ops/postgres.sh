@@ -280,19 +280,4 @@ cmd_status() {
     return 3
 }
 
-main() {
-    [ $# -ge 1 ] || usage
-    local cmd="$1"; shift
-    [ $# -eq 0 ] || usage
-    case "${cmd}" in
-    start) with_lock pg cmd_start ;;
-    stop) with_lock pg cmd_stop ;;
-    restart) with_lock pg cmd_restart ;;
-    url) cmd_url ;;
-    status) cmd_status ;;
-    -h | --help | help) usage ;;
-    *) usage ;;
-    esac
-}
-
-main "$@"
+service_main pg "$@"

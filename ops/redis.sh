@@ -177,18 +177,4 @@ cmd_status() {
     return 3
 }
 
-main() {
-    [ $# -ge 1 ] || usage
-    local cmd="$1"; shift
-    [ $# -eq 0 ] || usage
-    case "${cmd}" in
-    start) with_lock redis cmd_start ;;
-    stop) with_lock redis cmd_stop ;;
-    url) cmd_url ;;
-    status) cmd_status ;;
-    -h | --help | help) usage ;;
-    *) usage ;;
-    esac
-}
-
-main "$@"
+service_main redis "$@"

@@ -13,12 +13,4 @@ set -euo pipefail
 
 [ $# -ge 1 ] || { sed -n '2,8s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 
-cleanup() { "${OPS_DIR}/postgres.sh" stop || log "stopping PostgreSQL failed"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-DATABASE_URL="$("${OPS_DIR}/postgres.sh" start)"
-export DATABASE_URL
-log "DATABASE_URL=${DATABASE_URL}"
-"$@"
+with_service postgres DATABASE_URL "$@"

@@ -13,12 +13,4 @@ set -euo pipefail
 
 [ $# -ge 1 ] || { sed -n '2,8s/^# \{0,1\}//p' "$0" >&2; exit 2; }
 
-cleanup() { "${OPS_DIR}/redis.sh" stop || log "stopping Redis failed"; }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-CACHE_URL="$("${OPS_DIR}/redis.sh" start)"
-export CACHE_URL
-log "CACHE_URL=${CACHE_URL}"
-"$@"
+with_service redis CACHE_URL "$@"
