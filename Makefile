@@ -176,3 +176,7 @@ bench-reference: install ## bench-load beside wagtail/bakerydemo served in the s
 
 bench-mixed: install ## Page-cache hit ratio and throughput with officers writing (bench/results/mixed.json)
 	$(BIN)/python bench/mixed.py
+
+.PHONY: bench-two-hosts
+bench-two-hosts: install ## Two gunicorn hosts sharing PostgreSQL and Redis: a publish on one is fresh on the other
+	ops/with-redis.sh $(BIN)/python bench/two_hosts.py
