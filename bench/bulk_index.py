@@ -13,6 +13,19 @@ from hub.indexing import prefetch_parental_relations
 
 READ_BATCH = 1000
 BULK_CHUNK = 500
+BULK_TIMEOUT = 120  # seconds for one bulk request while (re)building an index
+
+
+def parallel_bulk(backend, actions, *, timeout=BULK_TIMEOUT, **kwargs):
+    """The engine client's ``helpers.parallel_bulk``, with a timeout meant for bulk loads."""
+    client = backend.es
+    if type(client).__module__.startswith("opensearchpy"):
+        from opensearchpy.helpers import parallel_bulk as bulk
+
+        return bulk(client, actions, request_timeout=timeout, **kwargs)
+    from elasticsearch.helpers import parallel_bulk as bulk
+
+    return bulk(client.options(request_timeout=timeout), actions, **kwargs)
 
 
 def indexed_queryset(model):
@@ -41,8 +54,8 @@ def index_model(backend, model, *, index=None, threads=2, chunk_size=BULK_CHUNK)
             yield {"_id": mapping.get_document_id(obj), **mapping.get_document(obj)}
 
     count = 0
-    for ok, info in backend.parallel_bulk(
-        actions(), index=index.name, thread_count=threads, chunk_size=chunk_size
+    for ok, info in parallel_bulk(
+        backend, actions(), index=index.name, thread_count=threads, chunk_size=chunk_size
     ):
         if not ok:
             raise RuntimeError(f"bulk indexing failed: {info}")

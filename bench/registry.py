@@ -31,14 +31,14 @@ def prepare_database():
 
     call_command("migrate", verbosity=0)
 
+    from demo import content
     from hub.demo import DemoContext, ensure_home, ensure_locales, ensure_taxonomies
-    from projects import demo_data
     from projects.demo import ensure_index
 
     ctx = DemoContext(stdout=sys.stdout)
     ctx.locale = ensure_locales()
     ctx.home = ensure_home(ctx)
-    ensure_taxonomies(ctx, demo_data.THEMES, demo_data.UNITS, demo_data.CAMPUSES)
+    ensure_taxonomies(ctx, content.taxonomies())
     ensure_index(ctx)
 
 

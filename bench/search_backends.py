@@ -275,15 +275,15 @@ def fresh_database():
 def build_site():
     from django.core.management import call_command
 
+    from demo import content
     from hub.demo import DemoContext, ensure_home, ensure_locales, ensure_taxonomies
-    from projects import demo_data
     from projects.demo import ensure_index
 
     call_command("migrate", verbosity=0)
     ctx = DemoContext(stdout=sys.stderr)
     ctx.locale = ensure_locales()
     ctx.home = ensure_home(ctx)
-    ensure_taxonomies(ctx, demo_data.THEMES, demo_data.UNITS, demo_data.CAMPUSES)
+    ensure_taxonomies(ctx, content.taxonomies())
     ensure_index(ctx)
 
 

@@ -106,24 +106,21 @@ def ensure_users(ctx):
         ctx.users[email.split("@")[0]] = user
 
 
-def ensure_taxonomies(ctx, themes, units, campuses):
+def ensure_taxonomies(ctx, taxonomies):
+    """Themes, units and campuses from ``taxonomies`` (as ``demo.content.taxonomies()``)."""
     from hub.models import Campus, Theme, Unit
 
-    for slug, name, description in themes:
-        _obj, created = Theme.objects.get_or_create(
-            slug=slug, locale=ctx.locale, defaults={"name": name, "description": description}
-        )
-        ctx.count("theme", int(created))
-    for slug, name, kind in units:
-        _obj, created = Unit.objects.get_or_create(
-            slug=slug, locale=ctx.locale, defaults={"name": name, "kind": kind}
-        )
-        ctx.count("unit", int(created))
-    for slug, name, city in campuses:
-        _obj, created = Campus.objects.get_or_create(
-            slug=slug, locale=ctx.locale, defaults={"name": name, "city": city}
-        )
-        ctx.count("campus", int(created))
+    for model, key, label in (
+        (Theme, "themes", "theme"),
+        (Unit, "units", "unit"),
+        (Campus, "campuses", "campus"),
+    ):
+        for item in taxonomies.get(key, []):
+            defaults = {name: value for name, value in item.items() if name != "slug"}
+            _obj, created = model.objects.get_or_create(
+                slug=item["slug"], locale=ctx.locale, defaults=defaults
+            )
+            ctx.count(label, int(created))
 
 
 def load(ctx):

@@ -11,10 +11,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from demo.content import induction
 from hub.blocks import BodyBlock
 from hub.demo import DEMO_PASSWORD
 from hub.models import Unit
-from induction import demo_content as content
 from induction.blocks import LessonBlock, ScheduleBlock, SeatBlock
 from induction.models import (
     Handover,
@@ -39,43 +39,36 @@ def coming_july(today=None):
     return today.year if today < datetime.date(today.year, 7, 1) else today.year + 1
 
 
-def ensure_roles(ctx):
+def ensure_roles(ctx, specs):
     units = {unit.slug: unit for unit in Unit.objects.filter(locale=ctx.locale)}
     seat_block = SeatBlock()
     roles = {}
-    for slug, name, order, remit, seats, unit_slugs in content.ROLES:
+    for spec in specs:
+        slug = spec["slug"]
         role = OfficerRole.objects.filter(slug=slug, locale=ctx.locale).first()
         if role is None:
             role = OfficerRole(
                 slug=slug,
-                name=name,
-                sort_order=order,
-                remit=remit,
+                name=spec["name"],
+                sort_order=spec["order"],
+                remit=spec["remit"],
                 locale=ctx.locale,
-                seats=[
-                    (
-                        "seat",
-                        seat_block.to_python(
-                            {"body": body, "kind": kind, "what_it_decides": what, "meets": meets}
-                        ),
-                    )
-                    for body, kind, what, meets in seats
-                ],
+                seats=[("seat", seat_block.to_python(seat)) for seat in spec["seats"]],
             )
-            role.partner_units = [units[s] for s in unit_slugs if s in units]
+            role.partner_units = [units[s] for s in spec["partner_units"] if s in units]
             role.save()
             ctx.count("officer role")
         roles[slug] = role
     return roles
 
 
-def ensure_hub(ctx):
+def ensure_hub(ctx, intro):
     hub = InductionIndexPage.objects.child_of(ctx.home).filter(slug="induction").first()
     if hub is None:
         hub = InductionIndexPage(
             title="Officer induction",
             slug="induction",
-            intro=content.HUB_INTRO,
+            intro=intro,
             show_in_menus=True,
         )
         ctx.home.add_child(instance=hub)
@@ -84,7 +77,7 @@ def ensure_hub(ctx):
     return hub
 
 
-def _schedule(year):
+def _schedule(year, sessions):
     first = datetime.date(year, 7, 1)
     monday = first + datetime.timedelta(days=(7 - first.weekday()) % 7)
     return ScheduleBlock().to_python(
@@ -92,22 +85,22 @@ def _schedule(year):
             {
                 "type": "session",
                 "value": {
-                    "title": title,
-                    "date": (monday + datetime.timedelta(days=offset)).isoformat(),
-                    "start_time": start,
-                    "end_time": end,
-                    "location": place,
-                    "online_url": online,
-                    "description": description,
-                    "roles": roles,
+                    "title": session["title"],
+                    "date": (monday + datetime.timedelta(days=session["day"])).isoformat(),
+                    "start_time": session["start_time"],
+                    "end_time": session["end_time"],
+                    "location": session["location"],
+                    "online_url": session["online_url"],
+                    "description": session["description"],
+                    "roles": session["roles"],
                 },
             }
-            for offset, start, end, title, place, online, roles, description in content.SESSIONS
+            for session in sessions
         ]
     )
 
 
-def ensure_programme(ctx, hub, year):
+def ensure_programme(ctx, hub, year, data):
     programme = InductionProgrammePage.objects.child_of(hub).filter(year=year).first()
     if programme is None:
         programme = InductionProgrammePage(
@@ -117,11 +110,11 @@ def ensure_programme(ctx, hub, year):
             starts_on=datetime.date(year, 7, 1),
             ends_on=datetime.date(year, 7, 31),
             time_zone="Europe/Brussels",
-            intro=content.PROGRAMME_INTRO,
+            intro=data["programme"]["intro"],
             body=BodyBlock().to_python(
-                [{"type": "paragraph", "value": html} for html in content.PROGRAMME_BODY]
+                [{"type": "paragraph", "value": html} for html in data["programme"]["body"]]
             ),
-            schedule=_schedule(year),
+            schedule=_schedule(year, data["sessions"]),
         )
         hub.add_child(instance=programme)
         programme.save_revision().publish()
@@ -129,14 +122,10 @@ def ensure_programme(ctx, hub, year):
     return programme
 
 
-def _lessons(blocks):
-    return LessonBlock().to_python([{"type": kind, "value": value} for kind, value in blocks])
-
-
-def ensure_modules(ctx, programme, roles):
+def ensure_modules(ctx, programme, roles, specs):
     existing = {page.slug: page for page in TrainingModulePage.objects.child_of(programme)}
     modules = {}
-    for spec in content.MODULES:
+    for spec in specs:
         module = existing.get(spec["slug"])
         if module is None:
             module = TrainingModulePage(
@@ -146,7 +135,7 @@ def ensure_modules(ctx, programme, roles):
                 estimated_minutes=spec["minutes"],
                 due_date=programme.starts_on + datetime.timedelta(days=spec["due"] - 1),
                 prerequisite=modules.get(spec.get("prerequisite")),
-                lessons=_lessons(spec["lessons"]),
+                lessons=LessonBlock().to_python(spec["lessons"]),
             )
             programme.add_child(instance=module)
             module.target_roles = [roles[slug] for slug in spec.get("roles", [])]
@@ -157,9 +146,8 @@ def ensure_modules(ctx, programme, roles):
     return modules
 
 
-def ensure_outgoing_user(ctx):
+def ensure_outgoing_user(ctx, spec):
     user_model = get_user_model()
-    spec = content.OUTGOING
     user = user_model.objects.filter(email=spec["email"]).first()
     if user is None:
         user = user_model(email=spec["email"], first_name=spec["first"], last_name=spec["last"])
@@ -190,26 +178,25 @@ def _projects_by_title(ctx):
 
 
 def ensure_pledges(ctx, user, specs, projects):
-    for title, description, status, linked, new_initiative, note in specs:
-        if Pledge.objects.filter(officer=user, title=title).exists():
+    for spec in specs:
+        if Pledge.objects.filter(officer=user, title=spec["title"]).exists():
             continue
         pledge = Pledge.objects.create(
             officer=user,
-            title=title,
-            description=description,
-            status=status,
-            is_new_initiative=new_initiative,
+            title=spec["title"],
+            description=spec["description"],
+            status=spec["status"],
+            is_new_initiative=spec["new_initiative"],
         )
-        pledge.projects.set([projects[t] for t in linked if t in projects])
-        if note:
-            PledgeUpdate.objects.create(pledge=pledge, status=status, note=note)
+        pledge.projects.set([projects[t] for t in spec["projects"] if t in projects])
+        if spec["note"]:
+            PledgeUpdate.objects.create(pledge=pledge, status=spec["status"], note=spec["note"])
         ctx.count("pledge")
 
 
-def ensure_handover(ctx, term, projects):
+def ensure_handover(ctx, term, projects, spec):
     if Handover.objects.filter(term=term).exists():
         return
-    spec = content.HANDOVER
     handover = Handover.objects.create(
         term=term,
         author=term.user,
@@ -220,13 +207,12 @@ def ensure_handover(ctx, term, projects):
         pending_decisions=spec["pending_decisions"],
         advice=spec["advice"],
     )
-    for title, note in spec["projects"]:
-        if title in projects:
-            HandoverProject.objects.create(handover=handover, project=projects[title], note=note)
-    for name, role, email, why in spec["contacts"]:
-        HandoverContact.objects.create(
-            handover=handover, name=name, role=role, email=email, why=why
-        )
+    for item in spec["projects"]:
+        if item["title"] in projects:
+            project = projects[item["title"]]
+            HandoverProject.objects.create(handover=handover, project=project, note=item["note"])
+    for contact in spec["contacts"]:
+        HandoverContact.objects.create(handover=handover, **contact)
     handover.unfinished_pledges.set(
         Pledge.objects.filter(officer=term.user).exclude(status=Pledge.Status.ACHIEVED)
     )
@@ -272,19 +258,20 @@ def ensure_progress(ctx, user, modules):
 
 
 def load(ctx):
+    data = induction()
     year = coming_july()
-    roles = ensure_roles(ctx)
-    hub = ensure_hub(ctx)
-    programme = ensure_programme(ctx, hub, year)
-    modules = ensure_modules(ctx, programme, roles)
+    roles = ensure_roles(ctx, data["roles"])
+    hub = ensure_hub(ctx, data["hub"]["intro"])
+    programme = ensure_programme(ctx, hub, year, data)
+    modules = ensure_modules(ctx, programme, roles, data["modules"])
     projects = _projects_by_title(ctx)
 
     officer, officer2 = ctx.users.get("officer"), ctx.users.get("officer2")
-    outgoing = ensure_outgoing_user(ctx)
+    outgoing = ensure_outgoing_user(ctx, data["outgoing"])
     outgoing_term = ensure_term(ctx, outgoing, roles["vp-welfare"], year - 1)
     if officer is not None:
         ensure_term(ctx, officer, roles["vp-welfare"], year)
-        ensure_pledges(ctx, officer, content.PLEDGES["officer"], projects)
+        ensure_pledges(ctx, officer, data["pledges"]["officer"], projects)
         ensure_membership(officer, projects, ["Peer mental health support network"])
         tracker = ManifestoTracker.for_user(officer)
         if not tracker.is_public:
@@ -297,9 +284,9 @@ def load(ctx):
         ensure_progress(ctx, officer, modules)
     if officer2 is not None:
         ensure_term(ctx, officer2, roles["vp-education"], year)
-        ensure_pledges(ctx, officer2, content.PLEDGES["officer2"], projects)
-    ensure_pledges(ctx, outgoing, content.PLEDGES["outgoing"], projects)
+        ensure_pledges(ctx, officer2, data["pledges"]["officer2"], projects)
+    ensure_pledges(ctx, outgoing, data["pledges"]["outgoing"], projects)
     ensure_membership(
         outgoing, projects, ["Peer mental health support network", "Monthly student wellbeing poll"]
     )
-    ensure_handover(ctx, outgoing_term, projects)
+    ensure_handover(ctx, outgoing_term, projects, data["handover"])

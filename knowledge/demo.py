@@ -23,11 +23,10 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
+from demo.content import T, guidance
 from hub.demo import sync_locales
 from hub.models import Theme
-from knowledge import demo_data
 from knowledge.blocks import GuidelineBodyBlock
-from knowledge.demo_data import T
 from knowledge.models import (
     Audience,
     Feedback,
@@ -74,63 +73,62 @@ def translation_table(*values):
 
 
 def build_body(items, resources, projects):
+    """The guideline body from a data file's items (their types: ``demo/data/README.md``)."""
     raw = []
     for item in items:
-        kind = item[0]
+        kind = item["type"]
         if kind in ("h2", "h3"):
-            raw.append({"type": "heading", "value": {"text": en(item[1]), "level": kind}})
+            raw.append({"type": "heading", "value": {"text": en(item["text"]), "level": kind}})
         elif kind == "p":
-            raw.append({"type": "paragraph", "value": _html(item[1])})
+            raw.append({"type": "paragraph", "value": _html(item["text"])})
         elif kind == "list":
-            entries = "".join(f"<li>{escape(en(entry))}</li>" for entry in item[1])
+            entries = "".join(f"<li>{escape(en(entry))}</li>" for entry in item["items"])
             raw.append({"type": "paragraph", "value": f"<ul>{entries}</ul>"})
         elif kind == "callout":
-            _kind, style, title, text = item
-            value = {"kind": style, "title": en(title), "text": _html(text)}
+            value = {"kind": item["style"], "title": en(item["title"]), "text": _html(item["text"])}
             raw.append({"type": "callout", "value": value})
         elif kind == "checklist":
-            value = {"title": en(item[1]), "items": [en(entry) for entry in item[2]]}
+            value = {"title": en(item["title"]), "items": [en(entry) for entry in item["items"]]}
             raw.append({"type": "checklist", "value": value})
         elif kind == "quote":
-            raw.append({"type": "quote", "value": {"quote": en(item[1]), "attribution": item[2]}})
+            value = {"quote": en(item["text"]), "attribution": item["by"]}
+            raw.append({"type": "quote", "value": value})
         elif kind == "table":
-            _kind, caption, rows = item
             value = {
-                "table_caption": en(caption),
+                "table_caption": en(item["caption"]),
                 "first_row_is_table_header": True,
                 "first_col_is_header": False,
                 "table_header_choice": "row",
-                "data": [[en(cell) for cell in row] for row in rows],
+                "data": [[en(cell) for cell in row] for row in item["rows"]],
             }
             raw.append({"type": "table", "value": value})
         elif kind == "practice":
-            data = item[1]
-            project = projects.get(data.get("project"))
+            project = projects.get(item.get("project"))
             value = {
-                "institution": en(data["institution"]),
-                "place": en(data.get("place", "")),
-                "challenge": en(data["challenge"]),
-                "approach": _html(data["approach"]),
-                "result": en(data.get("result", "")),
+                "institution": en(item["institution"]),
+                "place": en(item.get("place", "")),
+                "challenge": en(item["challenge"]),
+                "approach": _html(item["approach"]),
+                "result": en(item.get("result", "")),
                 "project": project.pk if project else None,
             }
             raw.append({"type": "practice_example", "value": value})
         elif kind == "download":
-            _kind, key, text = item
-            document_id = resources[key].document_id
-            raw.append({"type": "document", "value": {"document": document_id, "title": en(text)}})
+            document_id = resources[item["resource"]].document_id
+            value = {"document": document_id, "title": en(item["text"])}
+            raw.append({"type": "document", "value": value})
         else:
             raise ValueError(f"Unknown demo body item {kind!r}")
     return GuidelineBodyBlock().to_python(raw)
 
 
-def ensure_index(ctx):
+def ensure_index(ctx, data):
     index = KnowledgeIndexPage.objects.child_of(ctx.home).filter(slug="guidance").first()
     if index is None:
         index = KnowledgeIndexPage(
-            title=en(demo_data.INDEX["title"]),
-            slug=en(demo_data.INDEX["slug"]),
-            intro=en(demo_data.INDEX["intro"]),
+            title=en(data["index"]["title"]),
+            slug=en(data["index"]["slug"]),
+            intro=en(data["index"]["intro"]),
             show_in_menus=True,
         )
         ctx.home.add_child(instance=index)
@@ -139,44 +137,46 @@ def ensure_index(ctx):
     return index
 
 
-def ensure_resources(ctx):
+def ensure_resources(ctx, data):
     Document = get_document_model()
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=ctx.locale)}
     editor = ctx.users.get("editor")
     by_key = {}
-    for key, title, description, kind, language, slugs, filename, content in demo_data.RESOURCES:
+    for spec in data["resources"]:
+        title = spec["title"]
         resource = Resource.objects.filter(locale=ctx.locale, title=title).first()
         if resource is None:
             document = Document.objects.filter(title=title).first()
             if document is None:
                 document = Document(title=title, uploaded_by_user=editor)
-                document.file.save(filename, ContentFile(content.encode("utf-8")), save=False)
+                content = ContentFile(spec["content"].encode("utf-8"))
+                document.file.save(spec["file"], content, save=False)
                 document._set_document_file_metadata()
                 document.save()
             resource = Resource(
                 locale=ctx.locale,
                 title=title,
-                description=description,
-                kind=kind,
-                language=language,
+                description=spec["description"],
+                kind=spec["kind"],
+                language=spec["language"],
                 document=document,
             )
-            resource.themes = [themes[slug] for slug in slugs if slug in themes]
+            resource.themes = [themes[slug] for slug in spec["themes"] if slug in themes]
             resource.full_clean()
             resource.save()
             ctx.count("resource")
-        by_key[key] = resource
+        by_key[spec["key"]] = resource
     return by_key
 
 
-def ensure_guidelines(ctx, index, resources):
+def ensure_guidelines(ctx, index, resources, guidelines):
     project_model = GuidelineRelatedProject._meta.get_field("project").related_model
-    titles = {title for data in demo_data.GUIDELINES for title in data["projects"]}
+    titles = {title for data in guidelines for title in data["projects"]}
     titles |= {
-        item[1].get("project")
-        for data in demo_data.GUIDELINES
+        item.get("project")
+        for data in guidelines
         for item in data["body"]
-        if item[0] == "practice"
+        if item["type"] == "practice"
     }
     projects = {
         page.title: page
@@ -188,7 +188,7 @@ def ensure_guidelines(ctx, index, resources):
     today = timezone.localdate()
 
     pages, created = {}, []
-    for data in demo_data.GUIDELINES:
+    for data in guidelines:
         slug = en(data["slug"])
         page = GuidelinePage.objects.child_of(index).filter(slug=slug).first()
         if page is None:
@@ -227,25 +227,25 @@ def ensure_guidelines(ctx, index, resources):
     return pages
 
 
-def ensure_featured(ctx, index, pages):
+def ensure_featured(ctx, index, pages, featured):
     if index.featured_links.exists():
         return
-    index.featured_links = [
-        KnowledgeFeaturedLink(guideline=pages[slug]) for slug in demo_data.FEATURED
-    ]
+    index.featured_links = [KnowledgeFeaturedLink(guideline=pages[slug]) for slug in featured]
     index.save_revision(user=ctx.users.get("editor")).publish()
 
 
-def ensure_feedback(ctx, pages):
+def ensure_feedback(ctx, pages, feedback):
     today = timezone.localdate()
     answered = set(
         Feedback.objects.filter(page__in=pages.values()).values_list("page_id", flat=True)
     )
-    for number, (slug, helpful, comment) in enumerate(demo_data.FEEDBACK):
-        page = pages[slug]
+    for number, spec in enumerate(feedback):
+        page = pages[spec["guideline"]]
         if page.pk in answered:
             continue
-        answer = Feedback.objects.create(page=page, helpful=helpful, comment=comment)
+        answer = Feedback.objects.create(
+            page=page, helpful=spec["helpful"], comment=spec["comment"]
+        )
         Feedback.objects.filter(pk=answer.pk).update(
             created_on=today - datetime.timedelta(days=3 + 5 * number)
         )
@@ -282,14 +282,14 @@ def translate(page, table, locale, user):
     return True
 
 
-def ensure_translations(ctx, index, pages):
+def ensure_translations(ctx, index, pages, data):
     # Mirror the tree first, so each translation replaces an alias under an existing parent.
     sync_locales(ctx)
     editor = ctx.users.get("editor")
-    work = [(index, translation_table(demo_data.INDEX))]
-    for data in demo_data.TRANSLATED:
-        work.append((pages[en(data["slug"])], translation_table(data)))
-    for code in demo_data.TRANSLATED_LANGUAGES:
+    work = [(index, translation_table(data["index"]))]
+    for guideline in data["translated"]:
+        work.append((pages[en(guideline["slug"])], translation_table(guideline)))
+    for code in data["translated_languages"]:
         locale = Locale.objects.get(language_code=code)
         for page, table in work:
             if translate(page, table, locale, editor):
@@ -297,9 +297,10 @@ def ensure_translations(ctx, index, pages):
 
 
 def load(ctx):
-    index = ensure_index(ctx)
-    resources = ensure_resources(ctx)
-    pages = ensure_guidelines(ctx, index, resources)
-    ensure_featured(ctx, index, pages)
-    ensure_feedback(ctx, pages)
-    ensure_translations(ctx, index, pages)
+    data = guidance()
+    index = ensure_index(ctx, data)
+    resources = ensure_resources(ctx, data)
+    pages = ensure_guidelines(ctx, index, resources, data["guidelines"])
+    ensure_featured(ctx, index, pages, data["featured"])
+    ensure_feedback(ctx, pages, data["feedback"])
+    ensure_translations(ctx, index, pages, data)

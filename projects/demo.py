@@ -1,4 +1,4 @@
-"""Demo registry: the index page and a few dozen realistic projects (see ``demo_data``)."""
+"""Demo registry: the index page and a few dozen realistic projects (from ``demo/data/``)."""
 
 import datetime
 
@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
+from demo import content
 from hub.blocks import BodyBlock
 from hub.demo import ensure_taxonomies
 from hub.models import Campus, Theme, Unit
-from projects import demo_data
 from projects.demo_workflow import load_workflow_demo
 from projects.models import ProjectIndexPage, ProjectPage
 
@@ -44,7 +44,7 @@ def _date(value):
 
 
 def load(ctx):
-    ensure_taxonomies(ctx, demo_data.THEMES, demo_data.UNITS, demo_data.CAMPUSES)
+    ensure_taxonomies(ctx, content.taxonomies())
     index = ensure_index(ctx)
     themes = {t.slug: t for t in Theme.objects.filter(locale=ctx.locale)}
     units = {u.slug: u for u in Unit.objects.filter(locale=ctx.locale)}
@@ -53,7 +53,7 @@ def load(ctx):
     leads = [ctx.users.get("staff"), ctx.users.get("staff2")]
     contacts = [ctx.users.get("officer"), ctx.users.get("officer2")]
     body_block = BodyBlock()
-    for number, data in enumerate(demo_data.PROJECTS):
+    for number, data in enumerate(content.projects()):
         if data["title"] in existing:
             continue
         project = ProjectPage(

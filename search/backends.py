@@ -47,7 +47,6 @@ logger = logging.getLogger(__name__)
 HIGHLIGHT_FRAGMENT_SIZE = 180
 TITLE_BOOST = 4.0
 FUZZY_OPTIONS = {"prefix_length": 1, "max_expansions": 20}
-BULK_TIMEOUT = 120  # seconds for one bulk request while (re)building an index
 _known_indexes = set()
 _plain_fields = {}  # (model, search field) -> (column name, value getter), built once
 
@@ -381,28 +380,16 @@ class Elasticsearch9QueryCompiler(
     mapping_class = Elasticsearch8Mapping  # Wagtail's ES 9 mapping is its ES 8 one, renamed
 
 
-class OpenSearchBulkMixin:
+class OpenSearchClientMixin:
     default_options = {"pool_maxsize": 8}
 
-    def parallel_bulk(self, actions, *, timeout=BULK_TIMEOUT, **kwargs):
-        """``helpers.parallel_bulk`` with a request timeout meant for bulk loads, not searches."""
-        from opensearchpy.helpers import parallel_bulk
 
-        return parallel_bulk(self.es, actions, request_timeout=timeout, **kwargs)
-
-
-class ElasticsearchBulkMixin:
+class ElasticsearchClientMixin:
     default_options = {"connections_per_node": 8}
-
-    def parallel_bulk(self, actions, *, timeout=BULK_TIMEOUT, **kwargs):
-        """``helpers.parallel_bulk`` with a request timeout meant for bulk loads, not searches."""
-        from elasticsearch.helpers import parallel_bulk
-
-        return parallel_bulk(self.es.options(request_timeout=timeout), actions, **kwargs)
 
 
 class OpenSearch2SearchBackend(
-    EngineBackendMixin, OpenSearchBulkMixin, opensearch3.OpenSearch3SearchBackend
+    EngineBackendMixin, OpenSearchClientMixin, opensearch3.OpenSearch3SearchBackend
 ):
     """OpenSearch 2.x servers.
 
@@ -417,21 +404,21 @@ class OpenSearch2SearchBackend(
 
 
 class OpenSearch3SearchBackend(
-    EngineBackendMixin, OpenSearchBulkMixin, opensearch3.OpenSearch3SearchBackend
+    EngineBackendMixin, OpenSearchClientMixin, opensearch3.OpenSearch3SearchBackend
 ):
     query_compiler_class = OpenSearchQueryCompiler
     mapping_class = OpenSearchMapping
 
 
 class Elasticsearch8SearchBackend(
-    EngineBackendMixin, ElasticsearchBulkMixin, elasticsearch8.Elasticsearch8SearchBackend
+    EngineBackendMixin, ElasticsearchClientMixin, elasticsearch8.Elasticsearch8SearchBackend
 ):
     query_compiler_class = Elasticsearch8QueryCompiler
     mapping_class = Elasticsearch8Mapping
 
 
 class Elasticsearch9SearchBackend(
-    EngineBackendMixin, ElasticsearchBulkMixin, elasticsearch9.Elasticsearch9SearchBackend
+    EngineBackendMixin, ElasticsearchClientMixin, elasticsearch9.Elasticsearch9SearchBackend
 ):
     query_compiler_class = Elasticsearch9QueryCompiler
     mapping_class = Elasticsearch8Mapping

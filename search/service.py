@@ -17,7 +17,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.db import DatabaseError
 from wagtail.search.backends import get_search_backend
 
@@ -31,7 +30,7 @@ ENGINE_RESULT_WINDOW = 10000  # Elasticsearch's default index.max_result_window
 FALLBACK_BACKEND = "database"
 
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_backends = {}
+_backends = {}  # name → (its configuration, the backend built from it)
 
 
 def clean_query(raw, max_length=MAX_QUERY_LENGTH):
@@ -72,21 +71,13 @@ def has_fallback():
 
 
 def get_backend(name="default"):
-    """The backend instance for ``name``, built once per process (its client keeps a pool)."""
-    backend = _backends.get(name)
-    if backend is None:
-        backend = _backends[name] = get_search_backend(name)
-    return backend
-
-
-def reset_backends(**kwargs):
-    """Forget built backends (``WAGTAILSEARCH_BACKENDS`` changed, e.g. in a test)."""
-    if kwargs.get("setting") in (None, "WAGTAILSEARCH_BACKENDS"):
-        _backends.clear()
-        health.reset()
-
-
-setting_changed.connect(reset_backends, dispatch_uid="search.service.reset_backends")
+    """The backend instance for ``name``, built once per process and configuration (its client
+    keeps a pool). Settings that name another configuration (a test's override) get their own."""
+    configuration = configured_backends().get(name)
+    built = _backends.get(name)
+    if built is None or built[0] is not configuration:
+        built = _backends[name] = (configuration, get_search_backend(name))
+    return built[1]
 
 
 def engine():

@@ -79,7 +79,6 @@ def engine_session():
     for index in backend.all_indexes():
         backend.create_index(index)
     yield Engine(backend)
-    service.reset_backends()
     _drop_prefixed(service.get_backend())
 
 
@@ -87,7 +86,6 @@ def engine_session():
 def engine(engine_session, db):
     """A clean, healthy engine for one test."""
     health.reset()
-    service.reset_backends()
     # The registry memoises its facet index and recent searches per process; the index was just
     # emptied, so the memos start empty too.
     from projects import facets

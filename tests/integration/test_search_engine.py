@@ -248,8 +248,8 @@ def test_engine_gone_searches_fall_back_then_catch_up_finds_new_work(
         assert any("queued for catch-up" in r.message for r in caplog.records)
     assert IndexBacklog.objects.filter(object_pk=str(project.pk)).exists()
 
-    # The engine is back, but has not seen the new project yet.
-    service.reset_backends()
+    # The engine is back (the settings name it again), but has not seen the new project yet.
+    health.reset()
     engine.refresh()
     assert project.pk not in engine.document_ids()
 

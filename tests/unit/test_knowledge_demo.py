@@ -5,11 +5,13 @@ import io
 import pytest
 from wagtail.models import Locale
 
+from demo import content
 from hub import demo as hub_demo
 from knowledge import demo as knowledge_demo
-from knowledge import demo_data
 from knowledge.models import Feedback, GuidelinePage, KnowledgeIndexPage, Resource
-from projects import demo_data as project_data
+
+GUIDANCE = content.guidance()
+WHO_TAKES_PART = next(g for g in GUIDANCE["guidelines"] if g["slug"].en == "who-takes-part")
 
 
 @pytest.fixture
@@ -19,22 +21,22 @@ def ctx(db, settings):
     Locale.objects.exclude(language_code__in=["en", "de", "fr"]).delete()
     ctx = hub_demo.DemoContext(stdout=io.StringIO())
     hub_demo.load(ctx)
-    hub_demo.ensure_taxonomies(ctx, project_data.THEMES, [], [])
+    hub_demo.ensure_taxonomies(ctx, {"themes": content.taxonomies()["themes"]})
     return ctx
 
 
 def test_demo_data_translations_are_complete_and_consistent():
-    for data in [demo_data.INDEX, *demo_data.TRANSLATED]:
+    for data in [GUIDANCE["index"], *GUIDANCE["translated"]]:
         table = knowledge_demo.translation_table(data)  # raises on conflicting translations
         for text in table.values():
             assert text.de.strip() and text.fr.strip()
-    assert len(demo_data.GUIDELINES) >= 12
-    slugs = [knowledge_demo.en(g["slug"]) for g in demo_data.GUIDELINES]
+    assert len(GUIDANCE["guidelines"]) >= 12
+    slugs = [knowledge_demo.en(g["slug"]) for g in GUIDANCE["guidelines"]]
     assert len(set(slugs)) == len(slugs)
-    for guideline in demo_data.GUIDELINES:
+    for guideline in GUIDANCE["guidelines"]:
         assert set(guideline["related"]) <= set(slugs)
-        assert any(item[0] == "practice" for item in guideline["body"]), guideline["slug"]
-        headings = sum(item[0] in ("h2", "h3") for item in guideline["body"])
+        assert any(item["type"] == "practice" for item in guideline["body"]), guideline["slug"]
+        headings = sum(item["type"] in ("h2", "h3") for item in guideline["body"])
         assert headings >= 3, guideline["slug"]
 
 
@@ -47,31 +49,29 @@ def test_demo_builds_guidance_translates_it_and_can_run_again(
     index = KnowledgeIndexPage.objects.get(locale=ctx.locale)
     assert index.show_in_menus and index.live
     english = GuidelinePage.objects.filter(locale=ctx.locale)
-    assert english.count() == len(demo_data.GUIDELINES)
+    assert english.count() == len(GUIDANCE["guidelines"])
     assert all(page.live for page in english)
-    assert Resource.objects.count() == len(demo_data.RESOURCES)
-    assert Feedback.objects.count() == len(demo_data.FEEDBACK)
+    assert Resource.objects.count() == len(GUIDANCE["resources"])
+    assert Feedback.objects.count() == len(GUIDANCE["feedback"])
     assert any(page.is_overdue for page in english)
-    assert index.featured_links.count() == len(demo_data.FEATURED)
+    assert index.featured_links.count() == len(GUIDANCE["featured"])
 
-    for code in demo_data.TRANSLATED_LANGUAGES:
+    for code in GUIDANCE["translated_languages"]:
         locale = Locale.objects.get(language_code=code)
         translated = GuidelinePage.objects.filter(locale=locale, alias_of__isnull=True, live=True)
-        assert translated.count() == len(demo_data.TRANSLATED)
+        assert translated.count() == len(GUIDANCE["translated"])
         index_translation = index.get_translation(locale)
         assert index_translation.alias_of_id is None
-        assert index_translation.title == demo_data.INDEX["title"]._asdict()[code]
+        assert index_translation.title == GUIDANCE["index"]["title"]._asdict()[code]
         # The untranslated guidelines are there too, as aliases of the English pages.
         aliases = GuidelinePage.objects.filter(locale=locale, alias_of__isnull=False)
-        assert aliases.count() == len(demo_data.GUIDELINES) - len(demo_data.TRANSLATED)
+        assert aliases.count() == len(GUIDANCE["guidelines"]) - len(GUIDANCE["translated"])
 
-    german = GuidelinePage.objects.get(
-        locale__language_code="de", slug=demo_data.WHO_TAKES_PART["slug"].de
-    )
+    german = GuidelinePage.objects.get(locale__language_code="de", slug=WHO_TAKES_PART["slug"].de)
     response = client.get(german.url)
     assert response.status_code == 200
     html = response.content.decode()
-    assert demo_data.WHO_TAKES_PART["title"].de in html
+    assert WHO_TAKES_PART["title"].de in html
     assert "<caption>Wer wofür verantwortlich ist</caption>" in html
     assert 'href="#warum-klare-rollen-wichtig-sind"' in html
     assert client.get("/fr/guidance/").status_code == 200
@@ -83,4 +83,4 @@ def test_demo_builds_guidance_translates_it_and_can_run_again(
         knowledge_demo.load(again)
     assert {label: n for label, n in again.created.items() if n} == {}
     assert GuidelinePage.objects.count() == pages_before
-    assert Feedback.objects.count() == len(demo_data.FEEDBACK)
+    assert Feedback.objects.count() == len(GUIDANCE["feedback"])

@@ -5,6 +5,7 @@ import logging
 import pytest
 from django.test import override_settings
 
+from hub.settings.base import search_backends
 from projects.models import ProjectPage
 from search import service
 from search.service import clean_query, search_ids
@@ -97,3 +98,15 @@ def test_registry_shows_a_notice_when_search_is_degraded(client, projects, monke
     html = client.get("/en/projects/", {"q": "poll"}).content.decode()
     assert "simpler mode" in html
     assert "Wellbeing poll" in html
+
+
+def test_a_backend_is_built_once_per_configuration():
+    default = service.get_backend()
+    assert service.get_backend() is default  # built once: its client keeps a pool
+    engine = search_backends("opensearch2+http://127.0.0.1:9", index_prefix="unit")
+    with override_settings(WAGTAILSEARCH_BACKENDS=engine):
+        overridden = service.get_backend()
+        assert overridden.is_engine and overridden is service.get_backend()
+    back = service.get_backend()
+    assert not getattr(back, "is_engine", False)  # the settings' own backend again
+    assert service.get_backend() is back

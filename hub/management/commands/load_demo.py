@@ -3,10 +3,9 @@ import time
 
 from django.apps import apps
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import translate as demo_translations
 from hub.demo import DEMO_PASSWORD, DemoContext, sync_locales
 
 
@@ -24,6 +23,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        # The demo's words live in the checkout's demo/ package, which the production image
+        # leaves out (.dockerignore): the demo runs from a checkout (`make demo`).
+        try:
+            from demo import translate as demo_translations
+        except ModuleNotFoundError as exc:
+            if exc.name not in ("demo", "demo.translate"):
+                raise
+            raise CommandError(
+                "The demo content (the demo/ directory) is not installed here; "
+                "run load_demo from a checkout of the project."
+            ) from exc
         started = time.monotonic()
         ctx = DemoContext(stdout=self.stdout)
         with transaction.atomic():
