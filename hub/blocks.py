@@ -117,21 +117,50 @@ class VideoBlock(blocks.StructBlock):
         preview_value = {"title": "Welcome to the union"}
 
 
-class BodyBlock(blocks.StreamBlock):
-    """The shared body for pages: text, headings, callouts, quotes, media and downloads."""
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
-    heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        label=_("Paragraph"),
-        icon="pilcrow",
-        features=["bold", "italic", "link", "document-link", "ol", "ul"],
-        template="blocks/paragraph.html",
-    )
-    callout = CalloutBlock()
-    quote = QuoteBlock()
-    image = ImageBlock()
-    video = VideoBlock()
-    document = DocumentBlock()
+
+def body_blocks(
+    *,
+    paragraph="paragraph",
+    paragraph_label=None,
+    document="document",
+    document_label=None,
+):
+    """The shared body's blocks as ``(name, block)`` pairs, in the editors' menu order.
+
+    One definition for every body: :class:`BodyBlock` and the pages built on it, and the
+    induction modules' lessons, which store the paragraph as ``text`` and the download as
+    ``resource`` (the names are in their saved content, so they stay).
+    """
+    download = DocumentBlock(label=document_label) if document_label else DocumentBlock()
+    return [
+        ("heading", HeadingBlock()),
+        (
+            paragraph,
+            blocks.RichTextBlock(
+                label=paragraph_label or _("Paragraph"),
+                icon="pilcrow",
+                features=PARAGRAPH_FEATURES,
+                template="blocks/paragraph.html",
+            ),
+        ),
+        ("callout", CalloutBlock()),
+        ("quote", QuoteBlock()),
+        ("image", ImageBlock()),
+        ("video", VideoBlock()),
+        (document, download),
+    ]
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The shared body for pages: text, headings, callouts, quotes, media and downloads.
+
+    A page type that needs more blocks passes them after these (``local_blocks``).
+    """
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*body_blocks(), *(local_blocks or ())], **kwargs)
 
     class Meta:
         block_counts = {}

@@ -22,7 +22,7 @@ from induction import importer, report
 from induction.emails import needs_invitation, resend_invitation, send_invitation
 from induction.forms import OfficerImportForm
 from induction.models import OfficerTerm
-from induction.views import site_base_url
+from induction.views.common import site_base_url
 
 IMPORT_PERMISSION = "induction.import_officers"
 

@@ -1,5 +1,6 @@
 """E-mails to officers, written in each recipient's preferred language."""
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
@@ -23,9 +24,9 @@ def _absolute(base_url, path):
 
 def hub_path(language):
     """The induction hub's path in ``language`` (or the default language)."""
-    from induction.models import InductionIndexPage
-
-    hubs = InductionIndexPage.objects.live().select_related("locale")
+    # Looked up by name: the hub page's handover routes send these e-mails, so importing the
+    # page model here would make the two modules import each other.
+    hubs = apps.get_model("induction", "InductionIndexPage").objects.live().select_related("locale")
     page = hubs.filter(locale__language_code=language).first() or hubs.first()
     url = page.get_url() if page is not None else None
     return url or f"/{language}/"

@@ -5,7 +5,7 @@ programme page's, or the officer's preferred language)."""
 from django.urls import path
 
 import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
-from induction.views import personal_feed, programme_feed
+from induction.views.feeds import personal_feed, programme_feed
 
 app_name = "induction_feeds"
 

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.inputs import NULL_FIELD_MESSAGE, IdMultipleChoiceField, has_null
 from induction.matching import project_model
-from induction.models import Handover, HandoverContact, ManifestoTracker, Pledge
+from induction.models.handover import Handover, HandoverContact
+from induction.models.manifesto import ManifestoTracker, Pledge
 
 
 class AccessibleFormMixin:

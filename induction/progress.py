@@ -13,15 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from induction.blocks import QuizSubmissionError, attempts_left, grade_quiz
-from induction.models import (
+from induction.models.progress import (
     ChecklistTick,
     ModuleProgress,
-    OfficerTerm,
     ProgrammeCompletion,
     QuizAttempt,
     ReflectionAnswer,
 )
+from induction.models.roles import OfficerTerm
+from induction.quiz import QuizSubmissionError, attempts_left, grade_quiz
 
 
 @dataclass

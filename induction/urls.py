@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from induction.views import InvitationSetPasswordView
+from induction.views.accounts import InvitationSetPasswordView
 
 app_name = "induction"
 

@@ -133,6 +133,10 @@ class PracticeExampleBlock(blocks.StructBlock):
 class GuidelineBodyBlock(BodyBlock):
     """The shared body plus checklists, tables and practice examples."""
 
-    checklist = ChecklistBlock()
-    table = GuidanceTableBlock()
-    practice_example = PracticeExampleBlock()
+    def __init__(self, local_blocks=None, **kwargs):
+        guidance = [
+            ("checklist", ChecklistBlock()),
+            ("table", GuidanceTableBlock()),
+            ("practice_example", PracticeExampleBlock()),
+        ]
+        super().__init__([*guidance, *(local_blocks or ())], **kwargs)

@@ -13,10 +13,11 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from hub.languages import mark_content_locales
-from hub.models import Theme
-from hub.models.taxonomy import names_by_slug
 from hub.routing import default_locale
-from knowledge.models import Audience, GuidelinePage, Resource
+from knowledge.localize import theme_labels
+from knowledge.models.audience import Audience
+from knowledge.models.guideline import GuidelinePage
+from knowledge.models.resources import Resource
 from search.service import clean_query, search_ids
 
 GUIDANCE_PAGE_SIZE = 12
@@ -105,11 +106,6 @@ def _values(get, name):
 
 def _known(values, allowed):
     return [value for value in dict.fromkeys(values) if value in allowed]
-
-
-def theme_labels(locale_id):
-    """Theme names by slug: this language's where translated, the default language's otherwise."""
-    return names_by_slug(Theme, locale_id, default_locale_id=default_locale().pk)
 
 
 def _count(through, owner_field, value_field, owners):

@@ -7,6 +7,10 @@ target locale where one exists, and kept as it is otherwise (if it is itself liv
 
 from django.db.models import Q
 
+from hub.models import Theme
+from hub.models.taxonomy import names_by_slug
+from hub.routing import default_locale
+
 
 def localize_pages(pages, locale_id, model, *, exclude_keys=(), select_related=(), private_q=None):
     """Live, public ``model`` pages for ``pages``, in ``locale_id`` where possible.
@@ -70,3 +74,8 @@ def localize_snippets(objects, locale_id, model):
         seen.add(obj.translation_key)
         result.append(translated.get(obj.translation_key, obj))
     return result
+
+
+def theme_labels(locale_id):
+    """Theme names by slug: this language's where translated, the default language's otherwise."""
+    return names_by_slug(Theme, locale_id, default_locale_id=default_locale().pk)

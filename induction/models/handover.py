@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hub.twofactor import ALLOWED, DENIED, privileged
+
 
 class Handover(models.Model):
     """What an outgoing officer passes on. Drafts are private to the author; once submitted
@@ -77,8 +79,6 @@ class Handover(models.Model):
     def can_read(self, user):
         """Its author; once submitted, the successors, and moderators (a privileged power,
         granted only to a session confirmed with a second factor: see hub.twofactor)."""
-        from hub.twofactor import ALLOWED, DENIED, privileged
-
         if not user.is_authenticated:
             return DENIED
         if self.author_id == user.pk:

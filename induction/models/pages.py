@@ -13,6 +13,7 @@ import zoneinfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -27,6 +28,12 @@ import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
 from hub.blocks import BodyBlock
 from hub.languages import with_content_locale
 from induction.blocks import LessonBlock, ScheduleBlock, checklist_item_ids, quiz_ids
+from induction.calendar import Session
+from induction.views.calendar import calendar_settings
+from induction.views.dashboard import hub_index
+from induction.views.handover import handover_detail, handover_edit, handover_list
+from induction.views.manifesto import manifesto, pledge_delete, pledge_detail, public_tracker
+from induction.views.modules import module_context, module_progress, programme_context
 
 TIME_ZONE_CHOICES = [
     (name, name.replace("_", " "))
@@ -77,59 +84,41 @@ class InductionIndexPage(RoutablePageMixin, Page):
         coming = programmes.filter(ends_on__gte=today).order_by("starts_on", "year").first()
         return coming or programmes.first()
 
-    # Routes: the views live in induction.views so the models stay small.
+    # Routes: the views live in induction.views, which never imports this module back.
     @path("")
     def index_route(self, request):
-        from induction.views import hub_index
-
         return hub_index(request, self)
 
     @path("officers/<slug:slug>/")
     def tracker_route(self, request, slug):
-        from induction.views import public_tracker
-
         return public_tracker(request, self, slug)
 
     @path("calendar/")
     def calendar_route(self, request):
-        from induction.views import calendar_settings
-
         return calendar_settings(request, self)
 
     @path("manifesto/")
     def manifesto_route(self, request):
-        from induction.views import manifesto
-
         return manifesto(request, self)
 
     @path("manifesto/<id:pk>/")
     def pledge_route(self, request, pk):
-        from induction.views import pledge_detail
-
         return pledge_detail(request, self, pk)
 
     @path("manifesto/<id:pk>/delete/")
     def pledge_delete_route(self, request, pk):
-        from induction.views import pledge_delete
-
         return pledge_delete(request, self, pk)
 
     @path("handover/")
     def handover_route(self, request):
-        from induction.views import handover_list
-
         return handover_list(request, self)
 
     @path("handover/write/<id:term_id>/")
     def handover_write_route(self, request, term_id):
-        from induction.views import handover_edit
-
         return handover_edit(request, self, term_id)
 
     @path("handover/<id:pk>/")
     def handover_read_route(self, request, pk):
-        from induction.views import handover_detail
-
         return handover_detail(request, self, pk)
 
 
@@ -221,8 +210,6 @@ class InductionProgrammePage(Page):
 
     def sessions(self, role_slugs=None):
         """Sessions in time order, optionally only those for any of ``role_slugs``."""
-        from induction.calendar import Session
-
         sessions = [Session.from_block(block, self.tzinfo) for block in self.schedule]
         if role_slugs is not None:
             sessions = [s for s in sessions if s.is_for(role_slugs)]
@@ -241,8 +228,6 @@ class InductionProgrammePage(Page):
         return [module for module in self.modules() if module.applies_to(role_slugs)]
 
     def get_context(self, request, *args, **kwargs):
-        from induction.views import programme_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(programme_context(request, self))
         return context
@@ -251,8 +236,6 @@ class InductionProgrammePage(Page):
     def feed_path(self):
         """The calendar feed's address. It lives outside the page tree (``/calendar/…``)
         so subscriptions keep working when editors rename or move the page."""
-        from django.urls import reverse
-
         return reverse("induction_feeds:programme", kwargs={"page_id": self.pk})
 
 
@@ -386,14 +369,10 @@ class TrainingModulePage(RoutablePageMixin, Page):
         return getattr(programme, "ends_on", None)
 
     def get_context(self, request, *args, **kwargs):
-        from induction.views import module_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context(request, self))
         return context
 
     @path("progress/")
     def progress_route(self, request):
-        from induction.views import module_progress
-
         return module_progress(request, self)

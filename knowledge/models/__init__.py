@@ -2,14 +2,13 @@
 
 from .audience import Audience
 from .feedback import Feedback
-from .pages import (
+from .guideline import (
     GuidelinePage,
     GuidelineRelatedGuidance,
     GuidelineRelatedProject,
     GuidelineResourceLink,
-    KnowledgeFeaturedLink,
-    KnowledgeIndexPage,
 )
+from .index import KnowledgeFeaturedLink, KnowledgeIndexPage
 from .resources import Resource
 
 __all__ = [

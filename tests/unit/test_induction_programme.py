@@ -9,7 +9,7 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.blocks import StructBlockValidationError
 
-from induction.blocks import QuestionBlock, SessionBlock
+from induction.blocks import SessionBlock
 from induction.models import (
     CalendarToken,
     InductionIndexPage,
@@ -17,6 +17,7 @@ from induction.models import (
     OfficerTerm,
     TrainingModulePage,
 )
+from induction.quiz import QuestionBlock
 from tests.factories import make_site, make_user
 from tests.induction_factories import build_induction, make_programme
 
@@ -269,7 +270,7 @@ def test_personal_feed_is_valid_and_empty_when_the_programme_is_missing(client, 
 
 
 def _quiz_value(pass_mark):
-    from induction.blocks import QuizBlock
+    from induction.quiz import QuizBlock
 
     return QuizBlock().to_python(
         {
@@ -301,7 +302,7 @@ def _answers(value, chosen):
 
 
 def test_grading_uses_the_pass_mark_and_exact_answer_sets():
-    from induction.blocks import grade_quiz
+    from induction.quiz import grade_quiz
 
     value = _quiz_value(75)
     # Three of four right (the last needs both correct answers): 75% passes.

@@ -4,8 +4,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from induction.blocks import required_correct
 from induction.models import QuizAttempt
+from induction.quiz import required_correct
 from tests.factories import make_site
 from tests.induction_factories import (
     block_of,

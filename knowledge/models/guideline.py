@@ -1,17 +1,15 @@
-"""The knowledge base's pages: the guidance index (with the resource library) and guidelines."""
+"""A guideline: practical guidance on one question, its related guidance, projects and
+downloads, and the "Was this helpful?" form (answered by :func:`knowledge.views.feedback`)."""
 
 from collections import namedtuple
 
 from django import forms
 from django.apps import apps
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Subquery
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,18 +20,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from hub.cache import keep_out_of_page_cache
 from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
-from hub.security import same_origin
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
-from knowledge.localize import localize_pages, localize_snippets
-from knowledge.models.feedback import Feedback
+from knowledge.localize import localize_pages, localize_snippets, theme_labels
 from knowledge.models.resources import Resource, default_locale_themes
 from knowledge.toc import build_outline, nest, reading_minutes
-from search.stats import count_listing_search
+from knowledge.views import feedback
 
 #: An editor's pick before it is localized: all :func:`localize_pages` needs of the page.
 Pick = namedtuple("Pick", "pk translation_key")
@@ -42,104 +37,6 @@ Pick = namedtuple("Pick", "pk translation_key")
 RESERVED_SLUGS = frozenset({"resources"})
 RELATED_LIMIT = 4
 MAX_PICKS = 6
-
-
-class KnowledgeIndexPage(RoutablePageMixin, Page):
-    """The guidance section (``/en/guidance/``): browse, search and the resource library."""
-
-    intro = models.TextField(
-        _("introduction"),
-        max_length=600,
-        blank=True,
-        help_text=_("Shown at the top: what readers will find here."),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        InlinePanel(
-            "featured_links",
-            heading=_("Featured guidance"),
-            label=_("Featured guideline"),
-            max_num=MAX_PICKS,
-            help_text=_("Up to six guidelines to show first on the guidance home."),
-        ),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-        SynchronizedField("featured_links"),
-    ]
-
-    parent_page_types = ["hub.HomePage"]
-    subpage_types = ["knowledge.GuidelinePage"]
-    template = "knowledge/knowledge_index_page.html"
-
-    class Meta:
-        verbose_name = _("guidance index")
-
-    def get_guidelines(self):
-        """Live, public guidelines in this section (and so in this page's language)."""
-        return GuidelinePage.objects.live().public().descendant_of(self)
-
-    def get_featured(self):
-        links = self.featured_links.select_related("guideline")
-        return localize_pages(
-            [link.guideline for link in links][:MAX_PICKS], self.locale_id, GuidelinePage
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.listing import GuidanceQuery, landing_sections
-
-        context = super().get_context(request, *args, **kwargs)
-        listing = GuidanceQuery.from_request(self, request).run()
-        if listing.degraded:
-            keep_out_of_page_cache(request)
-        count_listing_search(request, listing, self.locale.language_code)
-        context["listing"] = listing
-        if listing.is_browsing:
-            context.update(landing_sections(self, listing))
-        return context
-
-    @path("")
-    def guidance_home(self, request):
-        return self.render(request)
-
-    @path("resources/", name="resources")
-    def resource_library(self, request):
-        from knowledge.listing import ResourceQuery
-
-        library = ResourceQuery.from_request(self, request).run()
-        if library.degraded:
-            keep_out_of_page_cache(request)
-        count_listing_search(request, library, self.locale.language_code)
-        return self.render(
-            request,
-            template="knowledge/resource_library.html",
-            context_overrides={"library": library},
-        )
-
-    def resources_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("resources")
-
-
-class KnowledgeFeaturedLink(Orderable):
-    page = ParentalKey(KnowledgeIndexPage, on_delete=models.CASCADE, related_name="featured_links")
-    guideline = models.ForeignKey(
-        "knowledge.GuidelinePage",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("guideline"),
-    )
-
-    panels = [FieldPanel("guideline")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("featured guideline")
 
 
 class GuidelinePage(RoutablePageMixin, Page):
@@ -389,9 +286,7 @@ class GuidelinePage(RoutablePageMixin, Page):
         if isinstance(themes, models.QuerySet):
             translated = Theme.objects.filter(locale_id=self.locale_id, slug=OuterRef("slug"))
             return list(themes.annotate(local_name=Subquery(translated.values("name")[:1])))
-        from knowledge.listing import theme_labels  # held in memory (a preview)
-
-        labels = theme_labels(self.locale_id)
+        labels = theme_labels(self.locale_id)  # held in memory (a preview)
         themes = list(themes)
         for theme in themes:
             theme.local_name = labels.get(theme.slug)
@@ -425,70 +320,9 @@ class GuidelinePage(RoutablePageMixin, Page):
     # --- "Was this helpful?" ---------------------------------------------------------------
 
     @path("feedback/", name="feedback")
-    @csrf_exempt  # no CSRF token, so guidance pages stay cacheable: checked by origin below
+    @csrf_exempt  # no CSRF token, so guidance pages stay cacheable: checked by origin instead
     def submit_feedback(self, request):
-        """Record an anonymous yes/no (and optional comment); one per reader, page and day."""
-        if request.method != "POST":
-            if request.method in ("GET", "HEAD"):
-                return HttpResponseRedirect(self.get_url(request) + "#feedback")
-            return HttpResponseNotAllowed(["POST"])
-        if not same_origin(request):  # the browser says another site sent it (hub.security)
-            raise PermissionDenied
-        wants_json = "application/json" in request.headers.get("Accept", "")
-
-        # Every attempt counts against this client's own flood guard (nobody else's).
-        flood = feedback_rules.check_flood(request)
-        if flood.blocked:
-            message = gettext(
-                "We have received a lot of feedback from your connection in the last few "
-                "minutes. Please try again a little later."
-            )
-            if wants_json:
-                return JsonResponse({"status": "busy", "message": message}, status=429)
-            messages.error(request, message)
-            form = feedback_rules.FeedbackForm(request.POST)
-            form.is_valid()  # keep what the reader typed
-            response = self.render(request, context_overrides={"feedback_form": form})
-            response.status_code = 429
-            response["Retry-After"] = "600"
-            return response
-
-        if feedback_rules.already_answered(request, self):
-            message = gettext("You have already told us about this page. Thank you!")
-            return self._feedback_done(request, wants_json, message, status=409)
-
-        form = feedback_rules.FeedbackForm(request.POST)
-        if not form.is_valid():
-            if wants_json:
-                errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
-                return JsonResponse({"status": "invalid", "errors": errors}, status=400)
-            messages.error(
-                request,
-                gettext(
-                    "Your feedback was not sent yet: please check the form at the end of the page."
-                ),
-            )
-            response = self.render(request, context_overrides={"feedback_form": form})
-            response.status_code = 400
-            return response
-
-        if not feedback_rules.claim_answer(request, self):  # a second answer sent at once
-            message = gettext("You have already told us about this page. Thank you!")
-            return self._feedback_done(request, wants_json, message, status=409)
-        Feedback.objects.create(
-            page=self,
-            helpful=form.cleaned_data["helpful"],
-            comment=form.cleaned_data["comment"],
-        )
-        message = gettext("Thank you for your feedback. It helps us improve this guidance.")
-        return self._feedback_done(request, wants_json, message)
-
-    def _feedback_done(self, request, wants_json, message, status=200):
-        if wants_json:
-            state = "thanks" if status == 200 else "already"
-            return JsonResponse({"status": state, "message": message}, status=status)
-        messages.success(request, message)
-        return HttpResponseRedirect(self.get_url(request) + "#feedback")
+        return feedback(request, self)
 
 
 class GuidelineRelatedGuidance(Orderable):
