@@ -170,9 +170,12 @@ audit: install ## Known vulnerabilities in the locked dependencies, test tools i
 bench-load: install ## Throughput on gunicorn + PostgreSQL, cached and not (bench/results/load.json)
 	$(BIN)/python bench/load.py
 
-.PHONY: bench-reference bench-mixed
+.PHONY: bench-reference bench-mixed bench-guideline
 bench-reference: install ## bench-load beside wagtail/bakerydemo served in the same run (needs Python >= 3.12, PyPI)
 	BENCH_BAKERYDEMO=1 $(BIN)/python bench/load.py
+
+bench-guideline: install ## Guideline full render beside bakerydemo's blog post, same run (bench/results/guideline.json)
+	$(BIN)/python bench/guideline.py
 
 bench-mixed: install ## Page-cache hit ratio and throughput with officers writing (bench/results/mixed.json)
 	$(BIN)/python bench/mixed.py

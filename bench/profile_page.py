@@ -4,11 +4,14 @@
         python bench/profile_page.py [path] [--save out.html]
 
 Runs against a database that already holds the demo (``manage.py migrate; manage.py
-load_demo``). The page cache and the fragment cache are off (PAGE_CACHE_SECONDS=0,
-FRAGMENT_CACHE_SECONDS=0), so every byte is rendered, as in bench/load.py's "fragments off"
-pass. Without a path it profiles the first live English guideline. Prints the number of
-queries per render (with the SQL when PROFILE_SQL=1), the mean time over PROFILE_RUNS renders
-(default 50) and the most expensive functions (own time, and the project's by cumulative time).
+load_demo``). The page cache is off (PAGE_CACHE_SECONDS=0) and so, by default, is the fragment
+cache (FRAGMENT_CACHE_SECONDS=0): every byte is rendered, as in bench/load.py's "fragments off"
+pass. With ``--fragments`` the fragment cache stays on and warm, as for a signed-in reader or a
+page-cache miss in production (bench/load.py's "uncached" pass); ``--signed-in`` renders for a
+signed-in person (the first active superuser). Without a path it profiles the first live
+English guideline. Prints the number of queries per render (with the SQL when PROFILE_SQL=1),
+the mean time over PROFILE_RUNS renders (default 50) and the most expensive functions (own
+time, and the project's by cumulative time).
 """
 
 import cProfile
@@ -23,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.dev")
 os.environ["PAGE_CACHE_SECONDS"] = "0"
-os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
+if "--fragments" not in sys.argv:
+    os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
@@ -48,6 +52,10 @@ def main(argv):
         page = GuidelinePage.objects.live().filter(locale__language_code="en").first()
         path = page.url
     client = Client(HTTP_HOST="localhost")
+    if "--signed-in" in argv:
+        from django.contrib.auth import get_user_model
+
+        client.force_login(get_user_model().objects.filter(is_active=True, is_superuser=True)[0])
     runs = int(os.environ.get("PROFILE_RUNS", "50"))
     response = client.get(path)
     if response.status_code != 200:

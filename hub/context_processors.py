@@ -2,9 +2,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Locale, Site
+from wagtail.models import Locale
 
 from hub.cache import content_version
+from hub.routing import find_site
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def build_navigation(site, language, request):
 
 def site_navigation(request):
     """The current language's home page and menu, cached until published pages change."""
-    site = Site.find_for_request(request) if request else None
+    site = find_site(request) if request else None  # remembered per host: no query
     if site is None:
         return {"nav_home": None, "nav_items": (), "nav_homes": {}}
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)

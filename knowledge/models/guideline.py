@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
+from hub.routing import find_site
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
 from knowledge.localize import localize_pages, localize_snippets, theme_labels
@@ -296,10 +297,17 @@ class GuidelinePage(RoutablePageMixin, Page):
         """``(slug, name)`` of this guideline's themes, named in its language."""
         return [(theme.slug, theme.local_name or theme.name) for theme in self.theme_list]
 
+    def _relative_url(self, request):
+        """``get_url(request)`` with the site remembered per worker (``hub.routing.find_site``)
+        instead of Wagtail's query for it on every request."""
+        site = find_site(request) if request is not None else None
+        return self.relative_url(site, request) if site is not None else self.get_url(request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: the template keeps the public parts in {% sharedfragment %}s, so on most
-        # requests none of these is needed and none of their queries runs.
+        # Lazy: the template keeps the public parts (the form too, until this reader has
+        # answered) in {% sharedfragment %}s, so on most requests none of these is needed and
+        # none of their queries runs.
         outline = SimpleLazyObject(self.outline)
         context.update(
             {
@@ -311,7 +319,9 @@ class GuidelinePage(RoutablePageMixin, Page):
                 "related_projects": SimpleLazyObject(self.get_related_projects),
                 "resources": SimpleLazyObject(self.get_resources),
                 "feedback_answered": feedback_rules.already_answered(request, self),
-                "feedback_url": (self.get_url(request) or "") + self.reverse_subpage("feedback"),
+                "feedback_url": SimpleLazyObject(
+                    lambda: (self._relative_url(request) or "") + self.reverse_subpage("feedback")
+                ),
             }
         )
         context.setdefault("feedback_form", feedback_rules.FeedbackForm())
