@@ -291,215 +291,7 @@ def judge(results):
     return verdicts
 
 
-# --- the measurements (one per process) ------------------------------------------------------
-
-
-def fresh_database():
-    from django.db import connection
-
-    if connection.vendor == "sqlite":
-        connection.close()
-        for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
-        SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
-    else:
-        with connection.cursor() as cursor:
-            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-
-
-def build_site():
-    from django.core.management import call_command
-
-    from hub.demo import DemoContext, ensure_home, ensure_locales, ensure_taxonomies
-    from projects import demo_data
-    from projects.demo import ensure_index
-
-    call_command("migrate", verbosity=0)
-    ctx = DemoContext(stdout=sys.stderr)
-    ctx.locale = ensure_locales()
-    ctx.home = ensure_home(ctx)
-    ensure_taxonomies(ctx, demo_data.THEMES, demo_data.UNITS, demo_data.CAMPUSES)
-    ensure_index(ctx)
-
-
-def generate_projects():
-    from bench.generators import generate
-    from projects.models import ProjectPage
-
-    started = time.perf_counter()
-    # The database's own search index is only needed when a database backend is measured.
-    index = os.environ.get("BENCH_DATABASE_INDEX", "1") != "0"
-    generate(PROJECTS - ProjectPage.objects.count(), seed=PROJECTS, batch_size=2000, index=index)
-    return round(time.perf_counter() - started, 1)
-
-
-def bulk_index():
-    """Index every project into a fresh engine index; the rate is what a rebuild achieves.
-
-    As a rebuild would: refresh off and an asynchronous translog while loading, then the usual
-    settings back, one refresh, and a check that every project is searchable.
-    """
-    from bench.bulk_index import index_model
-    from projects.models import ProjectPage
-    from search.service import get_backend
-
-    backend = get_backend()
-    index = backend.get_index_for_model(ProjectPage)
-    index.delete()
-    backend.create_index(index)
-    loading = {"refresh_interval": "-1", "translog.durability": "async"}
-    backend.es.indices.put_settings(index=index.name, body={"index": loading}, request_timeout=120)
-    started = time.perf_counter()
-    count = index_model(backend, ProjectPage, index=index)
-    serving = {"refresh_interval": "1s", "translog.durability": "request"}
-    backend.es.indices.put_settings(index=index.name, body={"index": serving}, request_timeout=120)
-    backend.es.indices.refresh(index=index.name, request_timeout=300)
-    seconds = time.perf_counter() - started
-    # As after any rebuild of a read-mostly index: merge the segments before serving (timed
-    # apart; searching while the engine merges a freshly loaded index is not steady state).
-    merge_started = time.perf_counter()
-    backend.es.indices.forcemerge(index=index.name, max_num_segments=1, request_timeout=600)
-    merge_seconds = time.perf_counter() - merge_started
-    searchable = backend.es.count(
-        index=index.name,
-        body={"query": {"match": {"_django_content_type": "projects.ProjectPage"}}},
-    )["count"]
-    if searchable != count:
-        raise RuntimeError(f"indexed {count} projects but {searchable} are searchable")
-    return round(seconds, 1), count, round(merge_seconds, 1)
-
-
-def measure():
-    from django.test import Client
-
-    from bench.common import registry_queries, summarise
-    from projects import facets
-    from projects.listing import SEARCH_LIMIT
-    from projects.models import ProjectPage
-    from search.service import search_ids
-
-    client = Client()
-    queries = registry_queries(QUERIES, seed=7)
-    started = time.perf_counter()
-    client.get("/en/projects/")
-    cold_ms = (time.perf_counter() - started) * 1000
-    # Warm up with a different mix of the same kind (the engine's JIT and caches, the
-    # database's buffers, this process's imports): steady state is what readers meet, and no
-    # measured query has been seen before.
-    for params in registry_queries(WARMUP, seed=8):
-        facets._searches.clear()
-        client.get("/en/projects/", params)
-    request_ms, search_ms, degraded = [], [], 0
-    locale_queryset = ProjectPage.objects.live()
-    for params in queries:
-        facets._searches.clear()
-        started = time.perf_counter()
-        response = client.get("/en/projects/", params)
-        request_ms.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"{params} answered {response.status_code}")
-        degraded += int(b"results may be less precise" in response.content)
-        text = dict(params).get("q")
-        if text:
-            started = time.perf_counter()
-            outcome = search_ids(locale_queryset, text, limit=SEARCH_LIMIT, exact=False)
-            search_ms.append((time.perf_counter() - started) * 1000)
-            degraded += int(outcome.degraded)
-    if degraded:
-        raise RuntimeError(f"{degraded} searches fell back to the database")
-    return {
-        "request": summarise(request_ms),
-        "search": summarise(search_ms) if search_ms else None,
-        "first_request_ms": round(cold_ms, 1),
-    }
-
-
-def profile():
-    """Where a registry request's time goes, per request: the engine's own ``took``, the
-    client's round trip to it, the listing's Python work around it, the search statistics,
-    loading the page's projects and rendering; then a cProfile listing of the same mix.
-
-    Run it by hand against services that are already up and loaded (see the module docstring),
-    as often as needed without indexing again.
-    """
-    import cProfile
-    import io
-    import pstats
-
-    from django.db import connection
-    from django.template.backends.django import Template
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    import projects.models
-    from bench.common import registry_queries, summarise
-    from projects import facets
-    from projects.listing import RegistryQuery
-    from search import aggregations
-
-    parts = {}
-
-    def timed(owner, name, label, *, outermost=False, took=False):
-        original = getattr(owner, name)
-        depth = [0]
-
-        def wrapper(*args, **kwargs):
-            depth[0] += 1
-            started = time.perf_counter()
-            try:
-                result = original(*args, **kwargs)
-            finally:
-                depth[0] -= 1
-                if not outermost or depth[0] == 0:
-                    spent = (time.perf_counter() - started) * 1000
-                    parts[label] = parts.get(label, 0.0) + spent
-            if took and isinstance(result, dict) and "took" in result:
-                parts["engine took"] = parts.get("engine took", 0.0) + result["took"]
-            return result
-
-        setattr(owner, name, wrapper)
-
-    timed(aggregations, "send", "engine round trip", took=True)
-    timed(RegistryQuery, "run", "listing (run)")
-    timed(RegistryQuery, "_load", "load the page's projects")
-    timed(projects.models, "count_listing_search", "search statistics")
-    timed(Template, "render", "template render (with loading)", outermost=True)
-
-    client = Client()
-    for params in registry_queries(WARMUP, seed=8):
-        facets._searches.clear()
-        client.get("/en/projects/", params)
-    queries = registry_queries(QUERIES, seed=7)
-    samples, query_counts = {}, []
-    for params in queries:
-        facets._searches.clear()
-        parts.clear()
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get("/en/projects/", params)
-            total = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
-            raise RuntimeError(f"{params} answered {response.status_code}")
-        query_counts.append(len(captured))
-        parts["request"] = total
-        for label, spent in parts.items():
-            samples.setdefault(label, []).append(spent)
-    breakdown = {label: summarise(values) for label, values in samples.items()}
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for params in queries:
-        facets._searches.clear()
-        client.get("/en/projects/", params)
-    profiler.disable()
-    out = io.StringIO()
-    stats = pstats.Stats(profiler, stream=out)
-    stats.sort_stats("tottime").print_stats(30)
-    stats.sort_stats("cumulative").print_stats(r"(hub|projects|search)/", 40)
-    print(out.getvalue(), file=sys.stderr)
-    return {
-        "breakdown": breakdown,
-        "queries_per_request": summarise(query_counts),
-    }
+# --- one step (one per process) -------------------------------------------------------------
 
 
 def phase(name):
@@ -508,13 +300,20 @@ def phase(name):
     django.setup()
     from django.db import connection
 
+    from bench.search_phases import (
+        build_site,
+        bulk_index,
+        fresh_database,
+        generate_projects,
+        measure,
+    )
     from projects.models import ProjectPage
 
     result = {"database": connection.vendor}
     if name == "generate":
-        fresh_database()
+        fresh_database(SQLITE_PATH)
         build_site()
-        result["generate_seconds"] = generate_projects()
+        result["generate_seconds"] = generate_projects(PROJECTS)
     elif name in ("opensearch", "index"):
         seconds, count, merge_seconds = bulk_index()
         result["index_seconds"] = seconds
@@ -522,9 +321,11 @@ def phase(name):
         result["index_rate_per_s"] = round(count / seconds, 1) if seconds else None
     result["projects"] = ProjectPage.objects.live().count()
     if name == "profile":
-        result.update(profile())
+        from bench.profile_registry import profile
+
+        result.update(profile(queries=QUERIES, warmup=WARMUP))
     elif name not in ("generate", "index"):
-        result.update(measure())
+        result.update(measure(QUERIES, WARMUP))
     print(RESULT_MARK + json.dumps(result), flush=True)
 
 
