@@ -131,8 +131,14 @@ def _insert_child_rows(model, objects):
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608
 
 
-def generate(count, *, seed=1, locale=None, index_page=None, batch_size=1000, stdout=None):
-    """Create ``count`` published projects under the registry; return the number created."""
+def generate(
+    count, *, seed=1, locale=None, index_page=None, batch_size=1000, stdout=None, index=True
+):
+    """Create ``count`` published projects under the registry; return the number created.
+
+    ``index=False`` leaves the search backends' indexes alone (a benchmark that bulk indexes
+    into an engine itself and never searches the database skips most of the work).
+    """
     rng = random.Random(seed)
     locale = locale or Locale.get_default()
     index_page = index_page or ProjectIndexPage.objects.filter(locale=locale).first()
@@ -214,13 +220,14 @@ def generate(count, *, seed=1, locale=None, index_page=None, batch_size=1000, st
             ProjectPage.themes.through.objects.bulk_create(theme_links)
             ProjectPage.campuses.through.objects.bulk_create(campus_links)
             Page.objects.filter(pk=index_page.pk).update(numchild=position + size)
-        objs = list(
-            ProjectPage.objects.filter(pk__in=[p.pk for p in pages])
-            .select_related("lead_unit")
-            .prefetch_related("themes")
-        )
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(ProjectPage, objs)
+        if index:
+            objs = list(
+                ProjectPage.objects.filter(pk__in=[p.pk for p in pages])
+                .select_related("lead_unit")
+                .prefetch_related("themes")
+            )
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(ProjectPage, objs)
         created += size
         if stdout is not None:
             stdout.write(f"  {created}/{count} projects")

@@ -3,8 +3,9 @@
 Multi-select faceting: the hits are filtered by every selected facet (``post_filter``, which
 leaves aggregations alone), and each facet is counted by a ``filter`` aggregation holding the
 *other* facets' selections around a ``terms`` aggregation (or, for a facet whose values are
-conditions rather than field values, a ``filters`` aggregation). Choosing one more value of a
-facet therefore widens the results by exactly the count shown next to it.
+conditions rather than field values, a ``filters`` aggregation); the facets with no selection
+share one such filter (every selection). Choosing one more value of a facet therefore widens
+the results by exactly the count shown next to it.
 
 The query itself (text, content type, the queryset's filters) comes from the backend's own
 query compiler; the only thing this module needs to know about the client is how it takes a
@@ -17,6 +18,9 @@ from modelsearch.query import MATCH_ALL, Fuzzy, PlainText
 
 # Enough buckets for any taxonomy a site has (themes, units, campuses).
 TERMS_SIZE = 500
+# The aggregation that counts every facet with no selection (no facet has this name: facet
+# names are the registry's GET parameters).
+UNSELECTED = "_unselected"
 
 
 @dataclass(frozen=True)
@@ -61,13 +65,28 @@ def compiled_query(backend, queryset, words, *, fuzzy=False, operator="and"):
 
 
 def facet_aggregations(facets, clauses):
-    """``aggs`` counting each facet under the selections of all the others."""
-    aggs = {}
+    """``aggs`` counting each facet under the selections of all the others.
+
+    A facet with a selection gets its own ``filter`` aggregation (the other facets'
+    selections). The facets without one are all counted under the same filter (every
+    selection), so they share one ``filter`` aggregation (:data:`UNSELECTED`): the engine then
+    tests the selections once per document instead of once per facet, which at 100,000
+    projects is about a quarter of the aggregations' time (``make bench-search``).
+    """
+    aggs, unselected = {}, {}
     for facet in facets:
+        if facet.name not in clauses:
+            unselected[facet.name] = facet.aggregation()
+            continue
         others = [clause for name, clause in clauses.items() if name != facet.name]
         aggs[facet.name] = {
             "filter": {"bool": {"filter": others}},
             "aggs": {"values": facet.aggregation()},
+        }
+    if unselected:
+        aggs[UNSELECTED] = {
+            "filter": {"bool": {"filter": list(clauses.values())}},
+            "aggs": unselected,
         }
     return aggs
 
@@ -99,7 +118,11 @@ def read_counts(response, facets):
     aggregations = response.get("aggregations") or {}
     counts = {}
     for facet in facets:
-        buckets = aggregations.get(facet.name, {}).get("values", {}).get("buckets", {})
+        if facet.name in aggregations:  # a facet with a selection: its own aggregation
+            counted = aggregations[facet.name].get("values", {})
+        else:
+            counted = aggregations.get(UNSELECTED, {}).get(facet.name, {})
+        buckets = counted.get("buckets", {})
         if isinstance(buckets, dict):  # a filters aggregation: {value: {"doc_count": n}}
             found = {value: bucket["doc_count"] for value, bucket in buckets.items()}
         else:  # a terms aggregation: [{"key": value, "doc_count": n}, ...]

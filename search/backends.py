@@ -14,8 +14,9 @@ to Wagtail's backend for that engine:
 - **Typo tolerance** (``fuzzy=True``: ``"fuzziness": "AUTO"`` through Wagtail's ``Fuzzy`` query).
 - **Highlighting** (:meth:`highlights`): HTML-escaped fragments with ``<mark>`` around matches.
 - **Titles first.** A document whose title holds every query word outranks one that only
-  mentions them in its body (Wagtail boosts titles and project summaries alike).
-- **Faster documents** (:class:`FastMappingMixin`): the same documents as Wagtail's, built
+  mentions them in its body (Wagtail boosts titles and project summaries alike): the query
+  compilers of :mod:`search.engine_queries`.
+- **Faster documents** (:mod:`search.engine_mapping`): the same documents as Wagtail's, built
   about twice as fast, which is most of what bulk indexing costs on the Python side.
 - **OpenSearch 2 works with opensearch-py 3** (see :class:`OpenSearch2SearchBackend`).
 
@@ -27,28 +28,24 @@ changes one.
 import logging
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
-from django.db import models, transaction
+from django.db import transaction
 from modelsearch.backends import elasticsearch8, elasticsearch9, opensearch3
 from modelsearch.backends.base import get_model_root
-from modelsearch.backends.elasticsearchbase import Field
-from modelsearch.index import (
-    AutocompleteField,
-    FilterField,
-    SearchField,
-    get_indexed_models,
-)
+from modelsearch.index import SearchField, get_indexed_models
 from modelsearch.query import Fuzzy, PlainText
 
 from search import health
+from search.engine_mapping import Elasticsearch8Mapping, OpenSearchMapping
+from search.engine_queries import (
+    Elasticsearch8QueryCompiler,
+    Elasticsearch9QueryCompiler,
+    OpenSearchQueryCompiler,
+)
 
 logger = logging.getLogger(__name__)
 
 HIGHLIGHT_FRAGMENT_SIZE = 180
-TITLE_BOOST = 4.0
-FUZZY_OPTIONS = {"prefix_length": 1, "max_expansions": 20}
 _known_indexes = set()
-_plain_fields = {}  # (model, search field) -> (column name, value getter), built once
 
 
 def _short(exc):
@@ -274,110 +271,6 @@ class EngineBackendMixin:
             pk = to_python(hit["fields"]["pk"][0])
             found[pk] = [marked[f][0] for f in fields if marked.get(f)]
         return found
-
-
-def _value_getter(model, search_field):
-    """A function reading ``search_field``'s value from an object, as Wagtail's
-    ``BaseField.get_value`` would, with the per-call lookups done once."""
-    try:
-        field = search_field.get_field(model)
-    except FieldDoesNotExist:
-        return search_field.get_value
-    if type(field).__name__ == "TaggableManager" or not isinstance(field, models.Field):
-        return search_field.get_value
-    if hasattr(field, "get_searchable_content"):
-        return lambda obj: field.get_searchable_content(field.value_from_object(obj))
-    if isinstance(field, models.ForeignObject):
-        return search_field.get_value
-    return field.value_from_object
-
-
-class FastMappingMixin:
-    """Wagtail's mapping with the field bookkeeping of each document done once per field.
-
-    Building a document asks, for every field of every object, which model defines the field,
-    what its column is called and whether django-taggit is installed. The answers never change,
-    so they are kept per (model, field). Documents are identical to Wagtail's (a test checks).
-    """
-
-    def _plain(self, field):
-        key = (self.model, field)
-        found = _plain_fields.get(key)
-        if found is None:
-            found = (self.get_field_column_name(field), _value_getter(self.model, field))
-            _plain_fields[key] = found
-        return found
-
-    def _get_document_field_data(self, field, obj):
-        kind = type(field)
-        if kind not in (SearchField, AutocompleteField, FilterField):
-            return super()._get_document_field_data(field, obj)
-        name, getter = self._plain(field)
-        value = self._clean_value(getter(obj))
-        if kind is AutocompleteField:
-            return name, value, [value]
-        if kind is FilterField:
-            if isinstance(value, (models.Manager, models.QuerySet)):
-                value = list(value.values_list("pk", flat=True))
-            elif isinstance(value, models.Model):
-                value = value.pk
-            elif isinstance(value, (list, tuple)):
-                value = [item.pk if isinstance(item, models.Model) else item for item in value]
-        return name, value, []
-
-
-class OpenSearchMapping(FastMappingMixin, opensearch3.OpenSearch3Mapping):
-    pass
-
-
-class Elasticsearch8Mapping(FastMappingMixin, elasticsearch8.Elasticsearch8Mapping):
-    pass
-
-
-class TitleFirstCompilerMixin:
-    """Searching all fields also searches the title alone, boosted above everything else.
-
-    Wagtail's multi-field query takes the best field per document (``best_fields``), and with
-    the ``and`` operator a field matches only if it holds every word, so this rewards titles
-    that contain the whole query and leaves other matches as they were.
-    """
-
-    def _compile_fuzzy_query(self, query, fields):
-        """Wagtail's ``"fuzziness": "AUTO"`` match, with the first letter taken as typed and
-        fewer variants per word: typos rarely hit the first letter, and scanning the whole
-        term dictionary for every word is what makes fuzzy queries slow on large indexes."""
-        compiled = super()._compile_fuzzy_query(query, fields)
-        options = next(iter(compiled.values()))
-        if "fields" not in options:  # {"match": {field: {...}}}
-            options = next(iter(options.values()))
-        options.update(FUZZY_OPTIONS)
-        return compiled
-
-    def _remap_fields(self, fields):
-        remapped = super()._remap_fields(fields)
-        if not fields:
-            for field in self.queryset.model.get_searchable_search_fields():
-                if field.field_name == "title":
-                    column = self.mapping.get_field_column_name(field)
-                    remapped.append(Field(column, TITLE_BOOST))
-                    break
-        return remapped
-
-
-class OpenSearchQueryCompiler(TitleFirstCompilerMixin, opensearch3.OpenSearch3SearchQueryCompiler):
-    mapping_class = OpenSearchMapping
-
-
-class Elasticsearch8QueryCompiler(
-    TitleFirstCompilerMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler
-):
-    mapping_class = Elasticsearch8Mapping
-
-
-class Elasticsearch9QueryCompiler(
-    TitleFirstCompilerMixin, elasticsearch9.Elasticsearch9SearchQueryCompiler
-):
-    mapping_class = Elasticsearch8Mapping  # Wagtail's ES 9 mapping is its ES 8 one, renamed
 
 
 class OpenSearchClientMixin:

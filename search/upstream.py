@@ -1,11 +1,12 @@
 """The parts of modelsearch that are not its public API, and that ``search/`` relies on.
 
-``search/backends.py`` and ``search/database.py`` speed up modelsearch by overriding some of
-its underscore methods and by writing its index tables directly (one upsert per batch on
-PostgreSQL, the full-text table's ``MATCH`` on SQLite). modelsearch documents none of these,
-so any release may change them. Everything they rely on is listed here, once, and
-``tests/unit/test_search_upstream.py`` checks it against the installed modelsearch: an upgrade
-that moves or renames one fails that test in CI, rather than search quietly going wrong.
+``search/backends.py`` (with ``search/engine_mapping.py`` and ``search/engine_queries.py``) and
+``search/database.py`` speed up modelsearch by overriding some of its underscore methods and by
+writing its index tables directly (one upsert per batch on PostgreSQL, the full-text table's
+``MATCH`` on SQLite). modelsearch documents none of these, so any release may change them.
+Everything they rely on is listed here, once, and ``tests/unit/test_search_upstream.py`` checks
+it against the installed modelsearch: an upgrade that moves or renames one fails that test in
+CI, rather than search quietly going wrong.
 
 When it fails: read the new modelsearch's code for the named method, adapt the override that
 uses it (the ``used_by`` note), then widen :data:`SUPPORTED_VERSIONS`.
@@ -47,42 +48,42 @@ HOOKS = (
         "OpenSearch3Mapping",
         "_get_document_field_data",
         ("self", "field", "obj"),
-        "search.backends.FastMappingMixin (field bookkeeping once per field)",
+        "search.engine_mapping.FastMappingMixin (field bookkeeping once per field)",
     ),
     Hook(
         "modelsearch.backends.opensearch3",
         "OpenSearch3Mapping",
         "_clean_value",
         ("self", "value"),
-        "search.backends.FastMappingMixin",
+        "search.engine_mapping.FastMappingMixin",
     ),
     Hook(
         "modelsearch.backends.opensearch3",
         "OpenSearch3SearchQueryCompiler",
         "_compile_fuzzy_query",
         ("self", "query", "fields"),
-        "search.backends.TitleFirstCompilerMixin (cheaper fuzzy options)",
+        "search.engine_queries.TitleFirstCompilerMixin (cheaper fuzzy options)",
     ),
     Hook(
         "modelsearch.backends.opensearch3",
         "OpenSearch3SearchQueryCompiler",
         "_remap_fields",
         ("self", "fields"),
-        "search.backends.TitleFirstCompilerMixin (title boosted when searching all fields)",
+        "search.engine_queries.TitleFirstCompilerMixin (title boosted when searching all fields)",
     ),
     Hook(
         "modelsearch.backends.elasticsearch8",
         "Elasticsearch8Mapping",
         "_get_document_field_data",
         ("self", "field", "obj"),
-        "search.backends.FastMappingMixin",
+        "search.engine_mapping.FastMappingMixin",
     ),
     Hook(
         "modelsearch.backends.elasticsearch8",
         "Elasticsearch8SearchQueryCompiler",
         "_compile_fuzzy_query",
         ("self", "query", "fields"),
-        "search.backends.TitleFirstCompilerMixin",
+        "search.engine_queries.TitleFirstCompilerMixin",
     ),
     Hook(
         "modelsearch.backends.database.postgres.postgres",

@@ -4,7 +4,13 @@ assumption about modelsearch's clients (how a body is passed), pinned here."""
 import pytest
 
 from search import aggregations, backends
-from search.aggregations import EngineFacet, facet_aggregations, read_counts, search_body
+from search.aggregations import (
+    UNSELECTED,
+    EngineFacet,
+    facet_aggregations,
+    read_counts,
+    search_body,
+)
 
 THEME = EngineFacet("theme", "theme_filter")
 STATUS = EngineFacet("status", "status_filter")
@@ -16,9 +22,21 @@ def test_each_facet_is_counted_under_the_other_selections_only():
     aggs = facet_aggregations([THEME, STATUS, OPEN], clauses)
     assert aggs["theme"]["filter"] == {"bool": {"filter": [clauses["status"]]}}
     assert aggs["status"]["filter"] == {"bool": {"filter": [clauses["theme"]]}}
-    assert aggs["open"]["filter"] == {"bool": {"filter": [clauses["theme"], clauses["status"]]}}
+    # A facet with no selection is counted under every selection, with the others like it.
+    assert set(aggs) == {"theme", "status", UNSELECTED}
+    unselected = aggs[UNSELECTED]
+    assert unselected["filter"] == {"bool": {"filter": [clauses["theme"], clauses["status"]]}}
     assert aggs["theme"]["aggs"]["values"]["terms"]["field"] == "theme_filter"
-    assert aggs["open"]["aggs"]["values"] == {"filters": {"filters": OPEN.conditions}}
+    assert unselected["aggs"] == {"open": {"filters": {"filters": OPEN.conditions}}}
+
+
+def test_facets_without_a_selection_share_one_aggregation():
+    aggs = facet_aggregations([THEME, STATUS, OPEN], {})
+    assert set(aggs) == {UNSELECTED}
+    assert aggs[UNSELECTED]["filter"] == {"bool": {"filter": []}}
+    assert aggs[UNSELECTED]["aggs"]["theme"]["terms"]["field"] == "theme_filter"
+    assert aggs[UNSELECTED]["aggs"]["status"]["terms"]["field"] == "status_filter"
+    assert aggs[UNSELECTED]["aggs"]["open"] == {"filters": {"filters": OPEN.conditions}}
 
 
 def test_hits_are_filtered_after_aggregating():
@@ -48,6 +66,24 @@ def test_counts_are_read_from_terms_and_filters_buckets():
         "theme": {"a": 3},
         "status": {},
         "open": {},
+    }
+
+
+def test_counts_of_facets_without_a_selection_are_read_from_their_shared_aggregation():
+    response = {
+        "aggregations": {
+            "theme": {"values": {"buckets": [{"key": "a", "doc_count": 3}]}},
+            UNSELECTED: {
+                "doc_count": 9,
+                "status": {"buckets": [{"key": "active", "doc_count": 2}]},
+                "open": {"buckets": {"yes": {"doc_count": 4}}},
+            },
+        }
+    }
+    assert read_counts(response, [THEME, STATUS, OPEN]) == {
+        "theme": {"a": 3},
+        "status": {"active": 2},
+        "open": {"yes": 4},
     }
 
 

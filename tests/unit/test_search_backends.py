@@ -8,7 +8,8 @@ from hub.models import Theme
 from hub.settings.base import search_backends
 from projects.models import ProjectPage
 from search import health, service
-from search.backends import OpenSearch2SearchBackend, OpenSearchMapping
+from search.backends import OpenSearch2SearchBackend
+from search.engine_mapping import OpenSearchMapping
 from tests.factories import make_project
 
 
