@@ -74,7 +74,7 @@ WRITERS = int(os.environ.get("BENCH_WRITERS", "4"))
 WRITE_RATE = float(os.environ.get("BENCH_WRITE_RATE", "5"))
 # Enough officers for the pass: each writes about 15 turns before handing over (after five
 # join requests, the hourly limit), and a few spare.
-BENCH_OFFICERS = max(40, math.ceil(SECONDS * WRITE_RATE / 15) + 2 * WRITERS)
+BENCH_OFFICERS = math.ceil(SECONDS * WRITE_RATE / 15) + 2 * WRITERS
 BENCH_PASSWORD = "bench-officer-password-1"  # noqa: S105 (a throw-away database's accounts)
 READ_PAGES = ("home", "registry", "registry search", "project", "guideline")
 HIT_RATIO_TARGET = 0.95
