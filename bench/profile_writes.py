@@ -155,7 +155,9 @@ def main(argv):
         return response
 
     def withdraw():
+        measured = state["elapsed"], state["cpu"]
         join()
+        state["elapsed"], state["cpu"] = measured  # the withdrawal's time alone
         return post(f"/en/projects/requests/{state['request']}/withdraw/", {})
 
     actions = {"progress": progress, "feedback": feedback, "join": join, "withdraw": withdraw}
