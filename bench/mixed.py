@@ -5,26 +5,38 @@
 The stack of bench/load.py (PostgreSQL, gunicorn with 2 workers, production settings, the
 anonymous page cache on; a shared cache when CACHE_URL is set and the settings read it). wrk
 sends BENCH_CONNECTIONS anonymous readers round the public pages (home, registry, a registry
-filter, a project, a guideline) for BENCH_SECONDS, twice:
+filter, a project, a guideline) for BENCH_SECONDS, three times, always the same reader mix:
 
 - "read-only": readers alone;
 - "mixed": the same readers while signed-in officers (bench accounts in the Officers group,
-  with the demo officer's terms, created by a management-shell step) write at
-  BENCH_WRITE_RATE requests per second in all (default 5) from BENCH_WRITERS threads
-  (default 4), in turn: tick an induction checklist, answer "Was this helpful?" on a
-  guideline, and ask to join a project (then withdraw the request, so it can be asked again).
+  with the demo officer's terms, created by a management-shell step) write from
+  BENCH_WRITERS threads (default 4) at BENCH_WRITE_RATE turns per second in all (default 5),
+  in turn: tick (or untick) an induction checklist item, answer "Was this helpful?" on a
+  guideline, and ask to join a project then withdraw the request (two POSTs), so about 6.7
+  POSTs a second (bench/writers.py);
+- "read-only again": readers alone once more. The mixed pass is compared with the mean of
+  the two read-only passes, so a machine that gets busier or quieter during the run favours
+  neither.
 
-A wrk Lua script counts each response's ``X-Page-Cache`` header (hit, miss, none), so both
-passes report the page-cache hit ratio beside requests per second. Targets (reported, not
+What the writes measure: the POSTs alone, as the site answers them. Officers are signed in
+through the sign-in form before the first pass (a sign-in hashes a password on purpose; it is
+not one of the writes), the feedback form is sent as its script sends it (asking for JSON),
+and the redirect after a form POST is not followed: the page a browser would show next is a
+signed-in page view, never page-cached by design, not a write (the bench drops the messages
+cookie that page would have consumed). Each officer hands over to the next after answering
+every guideline once or after five join requests (the hourly limit).
+
+A wrk Lua script counts each response's ``X-Page-Cache`` header (hit, miss, none), so every
+pass reports the page-cache hit ratio beside requests per second. Targets (reported, not
 enforced; a shared machine's numbers vary): the mixed pass keeps a hit ratio ≥ 95% and
-throughput within 10% of the read-only pass. Writers sign in like browsers do (the sign-in
-form, its CSRF token, the session cookie) and say they come through the TLS proxy with their
-own address (NUM_PROXIES=1 and X-Forwarded-For), so per-address limits apply to each.
+throughput within 10% of the read-only passes. Writers say they come through the TLS proxy
+with their own address (NUM_PROXIES=1 and X-Forwarded-For), so per-address limits apply to
+each. bench/profile_writes.py profiles the same writes in-process (queries, time, cProfile).
 
 Results in bench/results/mixed.json and a printed summary. ``BENCH_MIXED=1 python
 bench/load.py`` runs the same passes after the load benchmark's, on its prepared database
-(preparing one takes minutes). Exit 1 when a reader request fails
-or a write is refused with a 5xx.
+(preparing one takes minutes). Exit 1 when a reader request fails,
+a write is answered with a 5xx or a writer's request fails.
 
 Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_WRITERS (4),
 BENCH_WRITE_RATE (5), CACHE_URL, OPS_STATE_DIR.
@@ -32,25 +44,20 @@ BENCH_WRITE_RATE (5), CACHE_URL, OPS_STATE_DIR.
 
 from __future__ import annotations
 
-import http.client
 import json
+import math
 import os
 import re
 import signal
 import sys
-import threading
-import time
-import urllib.parse
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import environment  # noqa: E402
-from bench.load import (  # noqa: E402
+from bench.stack import (  # noqa: E402
     CONNECTIONS,
-    PROXY_HEADER,
     RESULTS,
     SECONDS,
     Stack,
@@ -61,10 +68,13 @@ from bench.load import (  # noqa: E402
     parse_wrk,
     run_wrk,
 )
+from bench.writers import Writers  # noqa: E402
 
 WRITERS = int(os.environ.get("BENCH_WRITERS", "4"))
 WRITE_RATE = float(os.environ.get("BENCH_WRITE_RATE", "5"))
-BENCH_OFFICERS = 40
+# Enough officers for the pass: each writes about 15 turns before handing over (after five
+# join requests, the hourly limit), and a few spare.
+BENCH_OFFICERS = math.ceil(SECONDS * WRITE_RATE / 15) + 2 * WRITERS
 BENCH_PASSWORD = "bench-officer-password-1"  # noqa: S105 (a throw-away database's accounts)
 READ_PAGES = ("home", "registry", "registry search", "project", "guideline")
 HIT_RATIO_TARGET = 0.95
@@ -121,9 +131,10 @@ projects = [
     for page in ProjectPage.objects.live().filter(locale__language_code="en")
     if joining.refusal(first, page.get_canonical()) is None
 ]
-print("BENCH-SETUP " + json.dumps(
-    {"emails": emails, "checklist": checklist, "feedback": guidelines, "projects": projects}
-))
+print("BENCH-SETUP " + json.dumps({
+    "emails": emails, "checklist": checklist, "feedback": guidelines, "projects": projects,
+    "join_limit": joining.RATE_LIMIT,
+}))
 """
 
 READER_SCRIPT = """
@@ -201,219 +212,45 @@ def read_pass(stack, urls, label):
         "paths": paths,
     }
     log(
-        f"{label:9} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:6.1f} ms  "
+        f"{label:15} {result['rps']:8.1f} req/s  p50 {result['p50_ms']:6.1f} ms  "
         f"p99 {result['p99_ms']:6.1f} ms  page cache hit {result['hit_ratio']:.1%} "
         f"({hits} hit, {misses} miss, {none} none)  errors {result['errors']}"
     )
     return result
 
 
-class Officer:
-    """A signed-in officer: a session cookie, and the forms' CSRF tokens, over plain HTTP.
-
-    The site runs behind a TLS proxy (X-Forwarded-Proto: https), so its cookies are Secure;
-    this client keeps them itself instead of a cookie jar that would drop them over http.
-    """
-
-    def __init__(self, base, email, address):
-        parts = urllib.parse.urlsplit(base)
-        self.host, self.port = parts.hostname, parts.port
-        self.origin = f"https://{self.host}:{self.port}"
-        self.email, self.address = email, address
-        self.cookies = {}
-
-    def request(self, method, path, form=None, token=None):
-        headers = {
-            PROXY_HEADER[0]: PROXY_HEADER[1],
-            "X-Forwarded-For": self.address,
-            "Host": f"{self.host}:{self.port}",
-        }
-        body = None
-        if form is not None:
-            form = dict(form)
-            if token:
-                form["csrfmiddlewaretoken"] = token
-            body = urllib.parse.urlencode(form, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-            headers["Origin"] = self.origin
-            headers["Referer"] = self.origin + path
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            content = response.read()
-            for header in response.headers.get_all("Set-Cookie") or []:
-                name, _, rest = header.partition("=")
-                self.cookies[name.strip()] = rest.split(";", 1)[0]
-            return response.status, response.headers, content
-        finally:
-            connection.close()
-
-    def csrf_token(self, page):
-        status, _headers, body = self.request("GET", page)
-        match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
-        if not match:
-            raise RuntimeError(f"no CSRF token on {page} ({status})")
-        return match.group(1).decode()
-
-    def sign_in(self, form_page):
-        """Sign in through the form; then keep the session's CSRF token from ``form_page``
-        (signing in rotates it), as a browser's open tab would for its next forms."""
-        login = "/en/accounts/login/"
-        status, _headers, _body = self.request(
-            "POST",
-            login,
-            {"username": self.email, "password": BENCH_PASSWORD},
-            token=self.csrf_token(login),
-        )
-        if status != 302 or "sessionid" not in self.cookies:
-            raise RuntimeError(f"{self.email} could not sign in ({status})")
-        self.token = self.csrf_token(form_page)
-
-
-class Writers:
-    """Officers writing at a steady total rate, round the three kinds of write."""
-
-    def __init__(self, base, plan):
-        self.base, self.plan = base, plan
-        self.stop = threading.Event()
-        self.lock = threading.Lock()
-        self.outcomes = Counter()
-        self.latencies = []
-        self.officers = [
-            Officer(base, email, f"10.77.{n // 250}.{n % 250 + 1}")
-            for n, email in enumerate(plan["emails"])
-        ]
-        self.next_officer = 0
-        self.threads = []
-
-    def take_officer(self):
-        with self.lock:
-            if self.next_officer >= len(self.officers):
-                return None
-            officer = self.officers[self.next_officer]
-            self.next_officer += 1
-        officer.sign_in(self.plan["checklist"]["url"].removesuffix("progress/"))
-        officer.feedback = list(self.plan["feedback"])
-        officer.projects = list(self.plan["projects"])
-        officer.ticked = False
-        return officer
-
-    def record(self, kind, status, started):
-        with self.lock:
-            self.outcomes[f"{kind} {status}"] += 1
-            self.latencies.append(time.perf_counter() - started)
-
-    def tick(self, officer):
-        checklist = self.plan["checklist"]
-        officer.ticked = not officer.ticked
-        items = checklist["items"][:1] if officer.ticked else []
-        form = {"action": "checklist", "block": checklist["block"], "item": items}
-        started = time.perf_counter()
-        status, _h, _b = officer.request("POST", checklist["url"], form, token=officer.token)
-        self.record("progress", status, started)
-
-    def feedback(self, officer):
-        if not officer.feedback:
-            return False
-        url = officer.feedback.pop(0)
-        started = time.perf_counter()
-        status, _h, _b = officer.request("POST", url, {"helpful": "yes", "comment": ""})
-        self.record("feedback", status, started)
-        return True
-
-    def join(self, officer):
-        if not officer.projects:
-            return False
-        pk = officer.projects[0]
-        url = f"/en/projects/manage/{pk}/join/"
-        form = {"message": "Benchmark: I would like to help.", "how_to_help": "Surveys."}
-        started = time.perf_counter()
-        status, headers, _b = officer.request("POST", url, form, token=officer.token)
-        self.record("join", status, started)
-        if status == 429:  # this officer's hourly limit: the next officer takes over
-            return False
-        match = re.search(r"/requests/(\d+)/", headers.get("Location", ""))
-        if status == 302 and match:
-            withdraw = f"/en/projects/requests/{match.group(1)}/withdraw/"
-            started = time.perf_counter()
-            status, _h, _b = officer.request("POST", withdraw, {}, token=officer.token)
-            self.record("withdraw", status, started)
-        else:
-            officer.projects.pop(0)
-        return True
-
-    def work(self, interval):
-        officer = self.take_officer()
-        kinds = [self.tick, self.feedback, self.join]
-        turn = 0
-        next_at = time.perf_counter()
-        while officer and not self.stop.is_set():
-            next_at += interval
-            try:
-                if kinds[turn % 3](officer) is False:
-                    officer = self.take_officer()
-            except (OSError, RuntimeError) as error:
-                with self.lock:
-                    self.outcomes[f"error {type(error).__name__}"] += 1
-            turn += 1
-            pause = next_at - time.perf_counter()
-            if pause > 0:
-                self.stop.wait(pause)
-
-    def start(self):
-        interval = WRITERS / WRITE_RATE
-        for _ in range(WRITERS):
-            thread = threading.Thread(target=self.work, args=(interval,), daemon=True)
-            thread.start()
-            self.threads.append(thread)
-
-    def finish(self):
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(timeout=60)
-        latencies = sorted(self.latencies)
-        count = len(latencies)
-        return {
-            "writers": WRITERS,
-            "target_rate_per_second": WRITE_RATE,
-            "requests": count,
-            "outcomes": dict(sorted(self.outcomes.items())),
-            "p50_ms": round(latencies[count // 2] * 1000, 1) if count else None,
-            "p99_ms": round(latencies[min(count - 1, int(count * 0.99))] * 1000, 1)
-            if count
-            else None,
-            "officers_used": self.next_officer,
-        }
-
-
 def summarise(report):
-    read, mixed = report["passes"]["read-only"], report["passes"]["mixed"]
+    passes = report["passes"]
+    read, mixed = passes["read-only"], passes["mixed"]
     writes = report["writes"]
-    ratio = mixed["rps"] / read["rps"] if read["rps"] else 0
+    # The mixed pass against the mean of the read-only passes on either side of it, so that a
+    # machine getting busier or quieter during the run does not favour either.
+    read_rps = (read["rps"] + passes["read-only again"]["rps"]) / 2
+    ratio = mixed["rps"] / read_rps if read_rps else 0
     lines = [
         f"Mixed load: gunicorn 2 workers, production settings, PostgreSQL, cache "
         f"{report['setup']['cache']}; {CONNECTIONS} anonymous readers (wrk) round "
         f"{len(read['paths'])} pages, {SECONDS}s per pass",
-        f"{'pass':10} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'page-cache hits':>16}",
+        f"{'pass':15} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'page-cache hits':>16}",
     ]
     for name, result in report["passes"].items():
         lines.append(
-            f"{name:10} {result['rps']:8.1f} {result['p50_ms']:7.1f} {result['p99_ms']:7.1f} "
+            f"{name:15} {result['rps']:8.1f} {result['p50_ms']:7.1f} {result['p99_ms']:7.1f} "
             f"{result['hit_ratio']:16.1%}"
         )
     lines.append(
-        f"writes during the mixed pass: {writes['requests']} by signed-in officers "
-        f"({writes['requests'] / SECONDS:.1f}/s; p50 {writes['p50_ms']} ms): "
-        + ", ".join(f"{k}: {v}" for k, v in writes["outcomes"].items())
+        f"writes during the mixed pass: {writes['requests']} POSTs by signed-in officers "
+        f"({writes['posts_per_second']}/s; p50 {writes['p50_ms']} ms, p99 {writes['p99_ms']} "
+        f"ms): " + ", ".join(f"{k}: {v}" for k, v in writes["outcomes"].items())
     )
+    if writes["outcomes"].get("no officer left"):
+        lines.append("WARNING: the writers ran out of officers before the pass ended")
     hit_ok = mixed["hit_ratio"] >= HIT_RATIO_TARGET
     rps_ok = ratio >= THROUGHPUT_TARGET
     lines.append(
         f"mixed hit ratio {mixed['hit_ratio']:.1%} ({'ok' if hit_ok else 'LOW'}: target ≥ "
-        f"{HIT_RATIO_TARGET:.0%}); throughput {ratio:.0%} of read-only "
+        f"{HIT_RATIO_TARGET:.0%}); throughput {ratio:.0%} of read-only ({read_rps:.1f} req/s, "
+        f"the mean of the passes before and after) "
         f"({'ok' if rps_ok else 'LOW'}: target ≥ {THROUGHPUT_TARGET:.0%})"
     )
     report["targets"] = {
@@ -442,23 +279,27 @@ def run_mixed(stack):
             "database": "PostgreSQL (ops/postgres.sh), demo content",
             "cache": "CACHE_URL" if os.environ.get("CACHE_URL") else "the settings' default",
             "readers": f"wrk, 2 threads, {CONNECTIONS} connections, {SECONDS}s per pass",
-            "writers": f"{WRITERS} threads, {WRITE_RATE:g} writes/s in all",
+            "writers": f"{WRITERS} threads, {WRITE_RATE:g} turns/s in all (a join turn is "
+            "a join and a withdrawal)",
         },
         "passes": {},
     }
+    writers = Writers(stack.base, plan, BENCH_PASSWORD, WRITERS, WRITE_RATE)
+    log(f"signing in {len(plan['emails'])} bench officers")
+    writers.sign_in_all()
     report["passes"]["read-only"] = read_pass(stack, urls, "read-only")
-    writers = Writers(stack.base, plan)
     writers.start()
     try:
         report["passes"]["mixed"] = read_pass(stack, urls, "mixed")
     finally:
         report["writes"] = writers.finish()
+    report["passes"]["read-only again"] = read_pass(stack, urls, "read-only again")
     summary = summarise(report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "mixed.json").write_text(json.dumps(report, indent=2) + "\n")
-    failed_writes = sum(
-        n for k, n in report["writes"]["outcomes"].items() if k.split()[-1].startswith("5")
-    )
+    outcomes = report["writes"]["outcomes"]
+    failed_writes = sum(n for k, n in outcomes.items() if k.split()[-1].startswith("5"))
+    failed_writes += sum(n for k, n in outcomes.items() if k.startswith("error "))
     reader_errors = sum(p["errors"] for p in report["passes"].values())
     return report, summary, 1 if reader_errors or failed_writes else 0
 

@@ -44,7 +44,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import Gunicorn, environment, free_port, gunicorn_command  # noqa: E402
-from bench.load import (  # noqa: E402
+from bench.mixed import BENCH_PASSWORD, READ_PAGES, READER_SCRIPT  # noqa: E402
+from bench.stack import (  # noqa: E402
     BIN,
     CONNECTIONS,
     PROXY_HEADER,
@@ -58,12 +59,12 @@ from bench.load import (  # noqa: E402
     parse_wrk,
     run_wrk,
 )
-from bench.mixed import BENCH_PASSWORD, READ_PAGES, READER_SCRIPT, Officer  # noqa: E402
+from bench.writers import Officer  # noqa: E402
 
 SITE_NAME = "localhost"  # both hosts answer for one site name, as behind a load balancer
 PUBLISHES = int(os.environ.get("BENCH_PUBLISHES", "5"))
 EDITOR_EMAIL = "bench-editor@bench.invalid"
-EDITOR_PASSWORD = BENCH_PASSWORD  # Officer.sign_in signs in with it
+EDITOR_PASSWORD = BENCH_PASSWORD
 
 # Runs in `manage.py shell`: an editor without a second factor, and a project to edit.
 SETUP = """
@@ -251,7 +252,7 @@ def run(stack):
 
     # 2 and 3. Readers on both hosts while an editor publishes through host A.
     editor = Officer(host_a.base, EDITOR_EMAIL, "198.51.100.200")
-    editor.sign_in(f"/en/projects/manage/{project['pk']}/edit/")
+    editor.sign_in(EDITOR_PASSWORD, f"/en/projects/manage/{project['pk']}/edit/")
     paths = [urls[name] for name in READ_PAGES if name in urls]
     for host in (host_a, host_b):
         for path in paths:

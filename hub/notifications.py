@@ -6,13 +6,22 @@ e-mail is sent by a background task (``hub.tasks.send_notification_email``): imm
 development and tests, through the database queue and ``manage.py db_worker`` in production.
 Because the queued task is written in the same transaction as the notification, a worker
 never sees one without the other.
+
+:func:`notify_later` moves the whole fan-out off the request: one queued task renders and
+stores the notifications (and queues their e-mails), so a request that tells several people
+pays for one row. It too is queued in the caller's transaction: it runs only if what it
+tells about was saved.
 """
 
 import contextlib
 import threading
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import models
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from hub.models import Notification
@@ -80,3 +89,48 @@ def notify(recipient, kind, template, context=None, url="", email=True):
 
         send_notification_email.enqueue(notification.pk)
     return notification
+
+
+def notify_later(recipient_ids, kind, template, context=None, url_name="", url_args=(), email=True):
+    """:func:`notify` each of ``recipient_ids`` (users' primary keys) from one background
+    task instead of now.
+
+    ``context`` holds model instances (passed to the task by reference, loaded again there)
+    and JSON values; the link is ``reverse(url_name, args=url_args)`` in each recipient's
+    language. Nothing is sent when an instance has been deleted before the task runs. Inside
+    :func:`emails_suppressed` (demo content) the notifications are stored at once.
+    """
+    ids = [pk for pk in recipient_ids if pk is not None]
+    if not ids:
+        return
+    from hub.tasks import send_notifications
+
+    references = {
+        name: {"model": value._meta.label_lower, "pk": value.pk}
+        if isinstance(value, models.Model)
+        else value
+        for name, value in (context or {}).items()
+    }
+    if getattr(_state, "suppressed", False):  # loading demo content: complete at once, no mail
+        notify_each(ids, kind, template, references, url_name, list(url_args), email=False)
+        return
+    send_notifications.enqueue(ids, kind, template, references, url_name, list(url_args), email)
+
+
+def notify_each(recipient_ids, kind, template, references, url_name, url_args, email):
+    """The work of :func:`notify_later`'s task; how many were notified."""
+    context = {}
+    for name, value in references.items():
+        if isinstance(value, dict) and set(value) == {"model", "pk"}:
+            model = apps.get_model(value["model"])
+            value = model._default_manager.filter(pk=value["pk"]).first()
+            if value is None:  # deleted before the task ran: nothing left to tell
+                return 0
+        context[name] = value
+    people = get_user_model().objects.in_bulk(recipient_ids)
+    url = (lambda: reverse(url_name, args=url_args)) if url_name else ""
+    sent = 0
+    for pk in recipient_ids:
+        if notify(people.get(pk), kind, template, context, url=url, email=email):
+            sent += 1
+    return sent

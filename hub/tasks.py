@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from hub.models import Notification
-from hub.notifications import absolute_url, recipient_language
+from hub.notifications import absolute_url, notify_each, recipient_language
 
 
 @task()
@@ -34,6 +34,12 @@ def send_notification_email(notification_id):
     send_mail(notification.title, text, None, [recipient.email])
     Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
     return True
+
+
+@task()
+def send_notifications(recipient_ids, kind, template, references, url_name, url_args, email):
+    """Notify several people of one event (:func:`hub.notifications.notify_later`)."""
+    return notify_each(recipient_ids, kind, template, references, url_name, url_args, email)
 
 
 @task()

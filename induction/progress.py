@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 
 from induction.models.progress import (
     ChecklistTick,
+    InductionProgrammePage,
     ModuleProgress,
     ProgrammeCompletion,
     QuizAttempt,
@@ -185,7 +186,8 @@ def check_can_track(user, module, today=None):
     officer = officer_for(user, today)
     if officer is None:
         raise ProgressRefused(_("Only officers with a current or upcoming term can save progress."))
-    programme = module.get_parent().specific
+    # The parent programme in one query (modules live only under programmes).
+    programme = InductionProgrammePage.objects.parent_of(module).first()
     if getattr(programme, "year", None) != officer.year:
         raise ProgressRefused(
             _("This module belongs to another year's programme, not yours (%(year)s).")
@@ -215,7 +217,9 @@ def _find_block(module, block_id, block_type):
 
 
 def _touch(user, module, programme, step):
-    record, _created = ModuleProgress.objects.get_or_create(
+    """The officer's record for ``module``, locked until the transaction ends (on PostgreSQL),
+    its last step set to ``step``."""
+    record, _created = ModuleProgress.objects.select_for_update().get_or_create(
         user=user,
         module_key=module.translation_key,
         defaults={"programme_key": programme.translation_key, "last_step": step},
@@ -262,8 +266,8 @@ def save_checklist(user, module, block_id, item_ids):
             if i in chosen - existing
         ]
     )
-    _touch(user, module, programme, block_id)
-    return refresh_completion(user, module, programme, officer)
+    record = _touch(user, module, programme, block_id)
+    return refresh_completion(user, module, programme, officer, record)
 
 
 @transaction.atomic
@@ -300,8 +304,8 @@ def submit_quiz(user, module, quiz_id, selections):
         total=outcome["total"],
         passed=outcome["passed"],
     )
-    _touch(user, module, programme, quiz_id)
-    refresh_completion(user, module, programme, officer)
+    record = _touch(user, module, programme, quiz_id)
+    refresh_completion(user, module, programme, officer, record)
     return attempt
 
 
@@ -333,15 +337,17 @@ def mark_read(user, module):
     officer, programme = check_can_track(user, module)
     if module.has_steps:
         raise StepError(_("Finish the checklist and pass the quiz to complete this module."))
-    _touch(user, module, programme, "")
-    return refresh_completion(user, module, programme, officer)
+    record = _touch(user, module, programme, "")
+    return refresh_completion(user, module, programme, officer, record)
 
 
-def refresh_completion(user, module, programme, officer):
+def refresh_completion(user, module, programme, officer, record=None):
     """Set or clear the module's completion, then the programme badge. Returns whether the
-    module is complete."""
+    module is complete. ``record`` is the module's progress record when the caller holds it
+    (locked, from :func:`_touch`)."""
     key = module.translation_key
-    record = ModuleProgress.objects.select_for_update().get(user=user, module_key=key)
+    if record is None:
+        record = ModuleProgress.objects.select_for_update().get(user=user, module_key=key)
     items = set(module.checklist_item_ids)
     quizzes = set(module.quiz_ids)
     ticked = set(
@@ -359,13 +365,11 @@ def refresh_completion(user, module, programme, officer):
     elif not complete and record.completed_at is not None:
         record.completed_at = None
         record.save(update_fields=["completed_at"])
-    modules = programme.modules_for(officer.role_slugs)
+    module_keys = programme.module_keys_for(officer.role_slugs)
     book_done = ModuleProgress.objects.filter(
-        user=user,
-        module_key__in=[m.translation_key for m in modules],
-        completed_at__isnull=False,
+        user=user, module_key__in=module_keys, completed_at__isnull=False
     ).count()
-    if modules and book_done == len(modules):
+    if module_keys and book_done == len(module_keys):
         ProgrammeCompletion.objects.get_or_create(
             user=user,
             programme_key=programme.translation_key,

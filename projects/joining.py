@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hub.notifications import notify
+from hub.notifications import notify, notify_later
 from projects.models import JoinRequest, JoinRequestEvent, ProjectMember
 
 State = JoinRequest.State
@@ -67,12 +67,9 @@ def rate_limit_message():
     ) % {"limit": RATE_LIMIT}
 
 
-def _leads(project):
-    return [person for person in (project.staff_lead, project.union_contact) if person]
-
-
-def _request_url(join_request):
-    return lambda: reverse("projects:request", args=[join_request.pk])
+def _lead_ids(project):
+    """The project's leads, by primary key (their rows are loaded by the notifying task)."""
+    return [pk for pk in (project.staff_lead_id, project.union_contact_id) if pk]
 
 
 def _mine_url():
@@ -121,15 +118,15 @@ def create_request(user, project, message, how_to_help=""):
         JoinRequestEvent.objects.create(
             request=join_request, actor=user, from_state="", to_state=State.PENDING
         )
-        for lead in _leads(project):
-            if lead.pk != user.pk:
-                notify(
-                    lead,
-                    "join_request.created",
-                    "projects/notifications/join_request_created",
-                    {"join_request": join_request, "project": project, "officer": user},
-                    url=_request_url(join_request),
-                )
+        # Rendered and stored by a background task, queued in this transaction.
+        notify_later(
+            [pk for pk in _lead_ids(project) if pk != user.pk],
+            "join_request.created",
+            "projects/notifications/join_request_created",
+            {"join_request": join_request, "project": project, "officer": user},
+            url_name="projects:request",
+            url_args=[join_request.pk],
+        )
     return join_request
 
 
@@ -230,20 +227,20 @@ def withdraw(join_request, actor):
             ProjectMember.objects.filter(
                 project=join_request.project, user=join_request.officer
             ).delete()
-        for lead in _leads(join_request.project):
-            notify(
-                lead,
-                "join_request.withdrawn",
-                "projects/notifications/join_request_withdrawn",
-                {
-                    "join_request": join_request,
-                    "project": join_request.project,
-                    "officer": actor,
-                    "left": previous == State.ACCEPTED,
-                },
-                url=_request_url(join_request),
-                email=False,
-            )
+        notify_later(
+            _lead_ids(join_request.project),
+            "join_request.withdrawn",
+            "projects/notifications/join_request_withdrawn",
+            {
+                "join_request": join_request,
+                "project": join_request.project,
+                "officer": actor,
+                "left": previous == State.ACCEPTED,
+            },
+            url_name="projects:request",
+            url_args=[join_request.pk],
+            email=False,
+        )
     return previous
 
 

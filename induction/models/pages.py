@@ -227,6 +227,17 @@ class InductionProgrammePage(Page):
         """The modules an officer in one of ``role_slugs`` takes, in page order."""
         return [module for module in self.modules() if module.applies_to(role_slugs)]
 
+    def module_keys_for(self, role_slugs):
+        """The translation keys of :meth:`modules_for`, without loading the modules' lessons
+        (saving progress needs only these, to tell whether the whole programme is done)."""
+        modules = (
+            TrainingModulePage.objects.child_of(self)
+            .live()
+            .only("translation_key")
+            .prefetch_related("target_roles")
+        )
+        return [module.translation_key for module in modules if module.applies_to(role_slugs)]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(programme_context(request, self))
