@@ -8,6 +8,7 @@ programme meant for their role, once the module's prerequisite is done.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,6 @@ from django.utils.translation import ngettext
 
 from induction.models.progress import (
     ChecklistTick,
-    InductionProgrammePage,
     ModuleProgress,
     ProgrammeCompletion,
     QuizAttempt,
@@ -186,8 +186,10 @@ def check_can_track(user, module, today=None):
     officer = officer_for(user, today)
     if officer is None:
         raise ProgressRefused(_("Only officers with a current or upcoming term can save progress."))
-    # The parent programme in one query (modules live only under programmes).
-    programme = InductionProgrammePage.objects.parent_of(module).first()
+    # The parent programme in one query (modules live only under programmes). Looked up by
+    # name: the page models import the views, which import this module.
+    programmes = apps.get_model("induction", "InductionProgrammePage").objects
+    programme = programmes.parent_of(module).first()
     if getattr(programme, "year", None) != officer.year:
         raise ProgressRefused(
             _("This module belongs to another year's programme, not yours (%(year)s).")
