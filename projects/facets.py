@@ -12,12 +12,10 @@ All three count each facet under the other facets' selections (multi-select face
 
 import bisect
 import threading
-import uuid
 
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-from hub.cache import VersionedMemo
+from hub.memo import VersionedMemo, VersionToken
 from hub.models import Campus, Theme, Unit
 from hub.models.taxonomy import names_by_slug
 from projects.upkeep import reference_time, stale_cutoff
@@ -25,8 +23,6 @@ from search.facets import FacetIndex, FacetValue, OrderedSelection
 from search.service import results_follow_content
 
 VERSION_KEY = "projects:registry-version"
-_memo = {}
-_lock = threading.Lock()
 
 # The facets the registry offers, in display order, with their GET parameter names.
 FACETS = [
@@ -115,20 +111,15 @@ class FreshFirstSelection:
         return picked
 
 
-def current_version():
-    # A random token rather than a counter: when the cache is cleared or the key evicted, a
-    # counter would restart at a number whose index this process may still hold in _memo
-    # (stale projects); a fresh token never matches an old one.
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
+# The registry's own version: projects and taxonomies only, so other content leaves the
+# per-process indexes, labels and searches below in place.
+_version = VersionToken(VERSION_KEY)
+current_version = _version.current
 
 
 def bump_version(**_kwargs):
     """Invalidate every language's registry index (signal receiver)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _version.move()
 
 
 def _taxonomy_labels(model, locale_id, default_locale_id):
@@ -223,19 +214,17 @@ def build_index(locale_id, default_locale_id):
     return RegistryIndex(pks, facets, orderings, labels, reference_times)
 
 
+# The registry index per language, in each worker.
+_indexes = VersionedMemo(max_entries=64)
+
+
 def get_index(locale_id, default_locale_id):
     """The registry index for a language, rebuilt only when projects or taxonomies changed."""
-    key = (locale_id, current_version())
-    index = _memo.get(key)
-    if index is None:
-        with _lock:
-            index = _memo.get(key)
-            if index is None:
-                index = build_index(locale_id, default_locale_id)
-                for stale in [k for k in _memo if k[0] == locale_id]:
-                    del _memo[stale]
-                _memo[key] = index
-    return index
+    return _indexes.get_or_build(
+        current_version(),
+        (locale_id, default_locale_id),
+        lambda: build_index(locale_id, default_locale_id),
+    )
 
 
 # Recent searches per worker, emptied when the registry changes (its version moves on).

@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import override
 
-from hub.cache import VersionedMemo, content_version
+from hub.cache import content_version
+from hub.memo import VersionedMemo
 from projects.models import ProjectMember
 from tests.factories import make_project, make_user
 
