@@ -12,10 +12,9 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from hub.i18n import default_locale, names_by_slug
 from hub.languages import mark_content_locales
 from hub.models import Theme
-from hub.models.taxonomy import names_by_slug
-from hub.routing import default_locale
 from knowledge.models import Audience, GuidelinePage, Resource
 from search.service import clean_query, search_ids
 

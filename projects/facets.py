@@ -15,9 +15,9 @@ import threading
 
 from django.utils.translation import gettext_lazy as _
 
+from hub.i18n import names_by_slug
 from hub.memo import VersionedMemo, VersionToken
 from hub.models import Campus, Theme, Unit
-from hub.models.taxonomy import names_by_slug
 from projects.upkeep import reference_time, stale_cutoff
 from search.facets import FacetIndex, FacetValue, OrderedSelection
 from search.service import results_follow_content

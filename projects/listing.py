@@ -13,7 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from hub.languages import with_content_locale
-from hub.routing import default_locale as default_locale_memo
+from hub.i18n import default_locale as default_locale_memo
 from projects.facets import (
     FACETS,
     EngineWindow,

@@ -23,13 +23,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.cache import keep_out_of_page_cache
+from hub.i18n import localize_pages, localize_snippets
 from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
 from hub.security import same_origin
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
-from knowledge.localize import localize_pages, localize_snippets
 from knowledge.models.feedback import Feedback
 from knowledge.models.resources import Resource, default_locale_themes
 from knowledge.toc import build_outline, nest, reading_minutes
@@ -371,7 +371,11 @@ class GuidelinePage(RoutablePageMixin, Page):
 
     def get_resources(self):
         links = self.resource_links.select_related("resource", "resource__document")
-        resources = localize_snippets([link.resource for link in links], self.locale_id, Resource)
+        resources = localize_snippets(
+            [link.resource for link in links],
+            self.locale_id,
+            Resource.objects.select_related("document"),
+        )
         return [resource for resource in resources if resource.href]
 
     def _index_page(self):
