@@ -9,12 +9,12 @@ class HubConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from hub import languages, personal_export, profiles
+        from hub import aliases, personal_export, profiles
         from hub.cache import check_shared_cache, connect_signals
         from hub.uploads import limit_image_decoding
 
         # First: a published page gets its aliases before caches move to the new version.
-        languages.connect()
+        aliases.connect()
         connect_signals()
         checks.register(check_shared_cache, checks.Tags.caches, deploy=True)
         limit_image_decoding()

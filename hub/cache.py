@@ -38,9 +38,6 @@ rendered afresh.
 from __future__ import annotations
 
 import hashlib
-import secrets
-import threading
-from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -50,24 +47,12 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
+from hub.memo import VersionedMemo, VersionToken
+
 KEY = "hub:content-version"
-
-
-def content_version():
-    version = cache.get(KEY)
-    if version is None:
-        # A random start, not 1: if the key is evicted or the cache cleared, the new version
-        # can never equal one a worker's in-memory memo still holds answers for.
-        cache.add(KEY, secrets.randbits(52), timeout=None)
-        version = cache.get(KEY)
-    return version
-
-
-def _move_version():
-    try:
-        cache.incr(KEY)  # atomic on Redis (INCR); a lost race still moves the version
-    except ValueError:  # evicted meanwhile: start afresh at random, as content_version() does
-        cache.set(KEY, secrets.randbits(52), timeout=None)
+_content = VersionToken(KEY)
+content_version = _content.current
+_move_version = _content.move
 
 
 def bump_content_version(**_kwargs):
@@ -83,64 +68,6 @@ def bump_content_version(**_kwargs):
 # The page cache, fragments and memos share the one version (these names are kept for callers).
 current_version = content_version
 bump_version = bump_content_version
-
-
-class VersionedMemo:
-    """A bounded, per-process LRU table emptied whenever the version it is read with changes.
-
-    For answers that are cheap to hold in memory but cost queries to compute on every
-    request (the site for a host, a page's address, translated taxonomy names). Each worker
-    process has its own table; the version (read from the shared cache) keeps them honest.
-    """
-
-    def __init__(self, max_entries: int = 4096):
-        self.max_entries = max_entries
-        self._version = None
-        self._data: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, version, key, default=None):
-        if version is None:  # no shared cache to keep workers in step: remember nothing
-            return default
-        with self._lock:
-            if version != self._version:
-                self._data.clear()
-                self._version = version
-                return default
-            try:
-                value = self._data[key]
-            except KeyError:
-                return default
-            self._data.move_to_end(key)
-            return value
-
-    def set(self, version, key, value) -> None:
-        if version is None:
-            return
-        with self._lock:
-            if version != self._version:
-                self._data.clear()
-                self._version = version
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self.max_entries:
-                self._data.popitem(last=False)
-
-    def get_or_set(self, version, key, compute):
-        """The remembered value for ``key``, else ``compute()``'s, remembered (even ``None``)."""
-        value = self.get(version, key, _MISSING)
-        if value is _MISSING:
-            value = compute()
-            self.set(version, key, value)
-        return value
-
-    def clear(self) -> None:
-        with self._lock:
-            self._data.clear()
-            self._version = None
-
-
-_MISSING = object()
 
 
 # Both keyed by content_version(): what published content says (sites, routes, names...).

@@ -139,7 +139,7 @@ def sync_locales(ctx):
     from wagtail_localize.models import LocaleSynchronization
     from wagtail_localize.synctree import synchronize_tree
 
-    from hub.languages import sync_all_languages
+    from hub.aliases import sync_all_languages
 
     for locale in Locale.objects.exclude(pk=ctx.locale.pk):
         # Creating the synchronisation syncs the tree (a wagtail-localize signal); after that,

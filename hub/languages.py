@@ -1,10 +1,11 @@
 """Which language a page is written in, and where it is really translated.
 
 wagtail-localize mirrors the tree into every language with *alias* pages
-(:func:`hub.demo.sync_locales`, ``LocaleSynchronization`` and :func:`ensure_aliases` below), so
-a reader of ``/de/`` finds every page. An alias is not a translation: it shows the text of
-the page it mirrors (``alias_of``, followed to the page that is not an alias), so its content
-language is that page's locale, while the interface around it stays in the reader's language.
+(:func:`hub.demo.sync_locales`, ``LocaleSynchronization`` and
+:func:`hub.aliases.ensure_aliases`), so a reader of ``/de/`` finds every page. An alias is not
+a translation: it shows the text of the page it mirrors (``alias_of``, followed to the page
+that is not an alias), so its content language is that page's locale, while the interface
+around it stays in the reader's language.
 
 One helper answers for a page, in one query (remembered per worker until the published tree
 changes, like the other answers in :data:`hub.cache.tree_memo`):
@@ -15,29 +16,23 @@ changes, like the other answers in :data:`hub.cache.tree_memo`):
 * :func:`with_content_locale` / :func:`mark_content_locales`: the content language of a list
   of pages (cards, search results) in the query that loads them, or in one more query.
 
-:func:`ensure_aliases` keeps every language's tree complete: a page published in any language
-gets an alias in each language that takes part in synchronisation, so it is listed (marked
-with its language) everywhere at once, until a translation takes the alias's place.
+Keeping every language's tree complete (an alias in each synchronised language for every
+published page) is :mod:`hub.aliases`'s job.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Count
 from django.db.models.functions import Coalesce
 from django.urls import Resolver404, resolve, translate_url
 from django.utils import translation
 from django.utils.translation import get_language_from_path, get_language_info
 from wagtail.models import Locale, Page
 
-from hub.cache import bump_content_version, content_version, tree_memo
-
-logger = logging.getLogger(__name__)
+from hub.cache import content_version, tree_memo
 
 # The locale of the text a page shows: its own, or its alias source's (two levels of aliases
 # deep, which is as far as synchronisation chains them; page_languages() follows any depth).
@@ -303,117 +298,3 @@ def _page_at(request, path):
     if not url_path.endswith("/"):
         url_path += "/"
     return Page.objects.live().filter(url_path=url_path).first()
-
-
-# --- Keeping every language's tree complete ------------------------------------------------
-
-
-def synchronised_locale_ids() -> set[int]:
-    """The locales that take part in wagtail-localize's tree synchronisation (either side)."""
-    from wagtail_localize.models import LocaleSynchronization
-
-    ids = set()
-    for locale_id, sync_from_id in LocaleSynchronization.objects.values_list(
-        "locale_id", "sync_from_id"
-    ):
-        ids.update((locale_id, sync_from_id))
-    return ids
-
-
-def ensure_aliases(page, locale_ids=None) -> list:
-    """Give a page an alias in every synchronised language it is missing from.
-
-    wagtail-localize creates aliases when the synchronisation is set up and when a page is
-    created in the admin (its ``after_create_page`` hook), but not for pages created in code,
-    such as projects registered through the public form and published after review. Aliases
-    go under the parent's counterpart in each language (its missing ancestors are aliased
-    too). A page that already exists in a language, as a translation or an alias, is left
-    alone there. Returns the new aliases.
-    """
-    page = page.specific
-    if page.alias_of_id is not None or page.depth <= 2 or not page.live:
-        return []
-    if locale_ids is None:
-        locale_ids = synchronised_locale_ids()
-    if page.locale_id not in locale_ids:
-        return []
-    present = set(
-        Page.objects.filter(translation_key=page.translation_key).values_list(
-            "locale_id", flat=True
-        )
-    )
-    created = []
-    for locale in Locale.objects.filter(pk__in=locale_ids - present).order_by("pk"):
-        created.append(page.copy_for_translation(locale, copy_parents=True, alias=True))
-    return created
-
-
-def on_page_published(sender, instance, **kwargs):
-    """``page_published`` receiver: mirror a newly published page into every language.
-
-    Runs inside the publish; a failure here is logged and never stops the publish itself.
-    """
-    if kwargs.get("alias") or instance.alias_of_id is not None:
-        return
-    try:
-        with transaction.atomic():
-            created = ensure_aliases(instance)
-    except Exception:  # the page is published either way; the tree can be synced later
-        logger.exception("Could not create language aliases for page %s", instance.pk)
-        return
-    if created:
-        logger.info(
-            "Page %s mirrored into %s",
-            instance.pk,
-            ", ".join(sorted(alias.locale.language_code for alias in created)),
-        )
-        bump_content_version()
-
-
-def sync_all_languages() -> int:
-    """Mirror every live page into every synchronised language (``manage.py sync_languages``).
-
-    For sites where pages were published before :func:`on_page_published` existed, or
-    created in code. Returns how many aliases were created.
-    """
-    created = 0
-    locale_ids = synchronised_locale_ids()
-    if not locale_ids:
-        return 0
-    complete = (
-        Page.objects.filter(locale_id__in=locale_ids)
-        .values("translation_key")
-        .annotate(languages=Count("locale_id", distinct=True))
-        .filter(languages__gte=len(locale_ids))
-        .values("translation_key")
-    )
-    pending = (
-        Page.objects.live()
-        .filter(alias_of__isnull=True, depth__gt=2, locale_id__in=locale_ids)
-        .exclude(translation_key__in=complete)
-        .order_by("path")
-        .values_list("pk", flat=True)
-    )
-    for pk in list(pending):  # parents first (tree order), so children find their parent
-        page = Page.objects.filter(pk=pk).first()
-        if page is not None:
-            created += len(ensure_aliases(page, locale_ids))
-    if created:
-        bump_content_version()
-    return created
-
-
-def on_alias_converted(sender, instance, update_fields=None, **kwargs):
-    """``post_save`` receiver: an alias turned into a translation changes what pages say
-    about their languages, even before the translation is published."""
-    changed = update_fields and {"alias_of", "alias_of_id"} & set(update_fields)
-    if changed and isinstance(instance, Page):
-        bump_content_version()
-
-
-def connect():
-    from django.db.models.signals import post_save
-    from wagtail.signals import page_published
-
-    page_published.connect(on_page_published, dispatch_uid="hub.languages.aliases")
-    post_save.connect(on_alias_converted, dispatch_uid="hub.languages.alias-converted")

@@ -30,7 +30,7 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from wagtail import hooks
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from hub.cache import content_version, tree_memo
 
@@ -51,23 +51,6 @@ def _site_with_root(request):
     if site is not None:
         site.root_page  # noqa: B018 (load it now, once, rather than on every request)
     return site
-
-
-def active_locale() -> Locale | None:
-    """The active language's Locale (``Locale.get_active()`` without a query per call)."""
-    return tree_memo.get_or_set(content_version(), ("locale", get_language()), _get_active)
-
-
-def _get_active():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return None
-
-
-def default_locale() -> Locale:
-    """``Locale.get_default()`` without a query per call."""
-    return tree_memo.get_or_set(content_version(), ("default-locale",), Locale.get_default)
 
 
 def _route_from_memo(request, path_components, hint):

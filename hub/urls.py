@@ -62,3 +62,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+# A view's refusal (hub.permissions.Refused) shows its reason; other 403s Django's own page.
+handler403 = "hub.permissions.permission_denied"

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from hub.i18n import translations
 from search.service import search_ids
 
 
@@ -156,14 +157,8 @@ def localize_map(pks, language_code=None):
     locale = _locale(language_code or get_language() or settings.LANGUAGE_CODE)
     translated = {}
     if locale is not None:
-        keys = [page.translation_key for page in pages if page.locale_id != locale.pk]
-        if keys:
-            for page in (
-                live_projects()
-                .filter(translation_key__in=keys, locale=locale)
-                .select_related("lead_unit", "locale")
-            ):
-                translated[page.translation_key] = page
+        live = live_projects().select_related("lead_unit", "locale")
+        translated = translations(pages, locale.pk, live)
     return {page.pk: translated.get(page.translation_key, page) for page in pages}
 
 

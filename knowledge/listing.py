@@ -12,12 +12,11 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from hub.i18n import default_locale
 from hub.languages import mark_content_locales
-from hub.routing import default_locale
-from knowledge.localize import theme_labels
 from knowledge.models.audience import Audience
 from knowledge.models.guideline import GuidelinePage
-from knowledge.models.resources import Resource
+from knowledge.models.resources import Resource, theme_labels
 from search.service import clean_query, search_ids
 
 GUIDANCE_PAGE_SIZE = 12

@@ -10,7 +10,8 @@ from wagtail.models import Locale
 
 from hub.inputs import IdChoiceField, IdMultipleChoiceField
 from hub.models import Campus, Theme, Unit
-from projects.models import JoinRequest, ProjectMember, ProjectPage, stopped_reason_errors
+from projects.models import JoinRequest, ProjectMember, ProjectPage
+from projects.models.stopping import stopped_reason_errors
 from projects.permissions import OFFICERS
 
 

@@ -12,18 +12,11 @@ from django.core.paginator import Paginator
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from hub.i18n import default_locale as default_locale_memo
 from hub.languages import with_content_locale
-from hub.routing import default_locale as default_locale_memo
-from projects.facets import (
-    FACETS,
-    EngineWindow,
-    cached_search,
-    engine_facets,
-    engine_sort,
-    facet_labels,
-    get_index,
-    orm_listing,
-)
+from projects.facets import FACETS, cached_search, facet_labels, get_index
+from projects.facets_engine import EngineWindow, engine_facets, engine_sort
+from projects.facets_orm import orm_listing
 from search.aggregations import faceted_search
 from search.facets import FacetOption
 from search.service import ENGINE_RESULT_WINDOW, clean_query, engine, plain_words, search_ids

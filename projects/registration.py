@@ -16,7 +16,8 @@ from wagtail.models import WorkflowState
 
 from hub.cache import bump_content_version
 from projects.facets import bump_version
-from projects.models import RESERVED_SLUGS, ProjectPage, ProjectRegistration
+from projects.models import ProjectPage, ProjectRegistration
+from projects.models.project import RESERVED_SLUGS
 from projects.permissions import can_publish_project
 from projects.text import text_to_stream
 from search.service import plain_words, search_ids

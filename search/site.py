@@ -17,10 +17,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from hub.cache import content_memo, current_version
+from hub.i18n import active_locale, default_locale, names_by_slug
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
-from hub.models.taxonomy import names_by_slug
-from hub.routing import active_locale, default_locale, find_site
+from hub.routing import find_site
 from search import service, snippets, spelling, stats
 from search.facets import FacetIndex, FacetOption, FacetValue
 
@@ -101,17 +101,6 @@ def themes_field(model):
     if isinstance(candidate, ManyToManyField) and candidate.related_model is Theme:
         return candidate
     return None
-
-
-def _theme_labels(locale, slugs):
-    """Theme slug → name in ``locale``, falling back to the default language's name."""
-    default = default_locale()
-    labels = {}
-    rows = Theme.objects.filter(slug__in=slugs, locale_id__in={locale.pk, default.pk})
-    for slug, name, locale_id in rows.values_list("slug", "name", "locale_id"):
-        if locale_id == locale.pk or slug not in labels:
-            labels[slug] = name
-    return labels
 
 
 class SiteSearch:

@@ -8,34 +8,23 @@ comparing each unknown word only with known words of similar length.
 
 import difflib
 import re
-import threading
-import uuid
 from collections import Counter
 
-from django.core.cache import cache
+from hub.memo import VersionedMemo, VersionToken
 
 VERSION_KEY = "search:titles-version"
 MAX_WORDS = 50000
 MIN_LENGTH = 3
 CUTOFF = 0.75
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
-_memo = {}
-_lock = threading.Lock()
+_version = VersionToken(VERSION_KEY)
+current_version = _version.current
+_vocabularies = VersionedMemo(max_entries=64)  # one per locale
 
 
-def current_version():
-    """A random token, not a counter: after a cache flush no process can mistake an old
-    vocabulary for the current one."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def bump_version(**kwargs):
+def bump_version(**_kwargs):
     """Invalidate every locale's vocabulary (signal receiver)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _version.move()
 
 
 def bump_on_page_delete(sender, instance, **kwargs):
@@ -78,17 +67,7 @@ def build(locale_id):
 
 
 def vocabulary(locale_id):
-    key = (locale_id, current_version())
-    vocab = _memo.get(key)
-    if vocab is None:
-        with _lock:
-            vocab = _memo.get(key)
-            if vocab is None:
-                vocab = build(locale_id)
-                for stale in [k for k in _memo if k[0] == locale_id]:
-                    del _memo[stale]
-                _memo[key] = vocab
-    return vocab
+    return _vocabularies.get_or_build(current_version(), locale_id, lambda: build(locale_id))
 
 
 def suggest(query, locale_id):

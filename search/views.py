@@ -5,10 +5,11 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
+from hub.i18n import active_locale
 from search import service
 from search.site import SiteSearch
 
@@ -30,13 +31,6 @@ def search(request):
     return response
 
 
-def _locale():
-    try:
-        return Locale.objects.get_for_language(get_language())
-    except Locale.DoesNotExist:
-        return Locale.get_default()
-
-
 @require_safe
 def suggest(request):
     """Autocomplete: up to eight pages whose titles (or summaries) start with the typed words.
@@ -47,7 +41,7 @@ def suggest(request):
     query = service.clean_query(request.GET.get("q", ""), max_length=100)
     results, degraded = [], False
     if len(query) >= 2:
-        queryset = Page.objects.live().public().filter(locale=_locale(), depth__gt=1)
+        queryset = Page.objects.live().public().filter(locale=active_locale(), depth__gt=1)
         found = service.autocomplete(queryset, query, limit=SUGGESTION_LIMIT)
         degraded = found.degraded
         for page in found.objects:

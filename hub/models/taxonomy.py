@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -81,21 +81,3 @@ class Campus(Taxonomy):
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_campus_slug_locale")
         ]
-
-
-def names_by_slug(model, locale_id, slugs=None, default_locale_id=None):
-    """``{slug: name}`` of a taxonomy (Theme, Unit, Campus) in one language, one query.
-
-    A value not translated into that language keeps its default-language name. ``slugs``
-    limits the answer to those values.
-    """
-    if default_locale_id is None:
-        default_locale_id = Locale.get_default().pk
-    rows = model.objects.filter(locale_id__in={locale_id, default_locale_id})
-    if slugs is not None:
-        rows = rows.filter(slug__in=slugs)
-    names = {}
-    for slug, name, row_locale in rows.values_list("slug", "name", "locale_id"):
-        if row_locale == locale_id or slug not in names:
-            names[slug] = name
-    return names

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from hub import languages
-from hub.cache import content_memo, current_version
+from hub.cache import current_version
 from hub.formats import named_format
-from hub.routing import active_locale, find_site
+from hub.i18n import translated_name
+from hub.routing import find_site
 
 register = template.Library()
 
@@ -169,30 +170,15 @@ def number(value):
 
 @register.filter
 def localized_name(obj):
-    """A translatable snippet's name in the active language, when it has been translated.
-
-    Taxonomies are small and read on every listing, so each worker keeps one table of names
-    per model until any content changes (see ``hub.cache.content_memo``).
-    """
+    """A translatable snippet's name in the active language, when it has been translated
+    (:func:`hub.i18n.translated_name`)."""
     if obj is None:
         return ""
     name = getattr(obj, "name", None)
     translation_key = getattr(obj, "translation_key", None)
     if name is None or translation_key is None:
         return str(obj)
-    locale = active_locale()
-    if locale is None or obj.locale_id == locale.pk:
-        return name
-    manager = type(obj)._default_manager
-    names = content_memo.get_or_set(
-        current_version(),
-        ("names", obj._meta.label_lower),
-        lambda: {
-            (tk, locale_id): value
-            for tk, locale_id, value in manager.values_list("translation_key", "locale_id", "name")
-        },
-    )
-    return names.get((translation_key, locale.pk), name)
+    return translated_name(obj)
 
 
 @register.filter

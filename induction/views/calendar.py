@@ -5,13 +5,13 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from hub.permissions import login_required
+from hub.permissions import signed_in_required
 from induction.models.progress import CalendarToken
 from induction.progress import officer_for
 from induction.views.common import private, redirect_to, sub_url
 
 
-@login_required
+@signed_in_required
 def calendar_settings(request, hub):
     officer = officer_for(request.user)
     programme = hub.programme_for_year(officer.year) if officer else hub.current_programme()

@@ -10,10 +10,9 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
-from django.utils.translation import get_language
-from wagtail.models import Locale
 
-from hub.permissions import login_and_permission_required
+from hub.i18n import active_locale, default_locale, localize_snippets, names_by_slug
+from hub.permissions import permission_required
 from induction.calendar import group_by_day
 from induction.models.roles import OfficerRole, OfficerTerm
 
@@ -35,40 +34,15 @@ def sub_url(page, request, name, **kwargs):
     return page.get_url(request) + page.reverse_subpage(name, kwargs=kwargs)
 
 
-def _active_locale():
-    try:
-        return Locale.objects.get_for_language(get_language() or settings.LANGUAGE_CODE)
-    except (Locale.DoesNotExist, LookupError):
-        return Locale.get_default()
-
-
 def localized_roles(roles):
     """Roles in the reader's language where translated (one query), order kept."""
-    roles = list(roles)
-    locale = _active_locale()
-    keys = [role.translation_key for role in roles if role.locale_id != locale.pk]
-    translated = {}
-    if keys:
-        translated = {
-            role.translation_key: role
-            for role in OfficerRole.objects.filter(
-                translation_key__in=keys, locale=locale
-            ).prefetch_related("partner_units")
-        }
-    return [translated.get(role.translation_key, role) for role in roles]
+    queryset = OfficerRole.objects.prefetch_related("partner_units")
+    return localize_snippets(roles, active_locale().pk, queryset, unique=False)
 
 
 def role_names():
     """slug → role name in the reader's language (falling back to the default language)."""
-    names = {}
-    locale = _active_locale()
-    default = Locale.get_default()
-    for slug, name, locale_id in OfficerRole.objects.filter(
-        locale_id__in={locale.pk, default.pk}
-    ).values_list("slug", "name", "locale_id"):
-        if locale_id == locale.pk or slug not in names:
-            names[slug] = name
-    return names
+    return names_by_slug(OfficerRole, active_locale().pk, default_locale_id=default_locale().pk)
 
 
 def site_base_url(request):
@@ -86,7 +60,7 @@ def has_any_term(user):
 
 
 #: The manifesto's pages: signed in, with an officer term (else 404: nothing to show there).
-officer_terms_required = login_and_permission_required(has_any_term, denied=Http404)
+officer_terms_required = permission_required(has_any_term, denied=Http404)
 
 
 def session_rows(sessions, names, officer=None):

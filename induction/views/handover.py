@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from hub.inputs import clean_text
-from hub.permissions import login_required
+from hub.permissions import signed_in_required
 from hub.twofactor import privileged, second_factor_redirect, second_factor_url
 from induction.emails import send_handover_ready
 from induction.forms import HandoverContactFormSet, HandoverForm
@@ -36,7 +36,7 @@ def received_handovers(user):
     )
 
 
-@login_required
+@signed_in_required
 def handover_list(request, hub):
     user = request.user
     own_terms = list(
@@ -111,7 +111,7 @@ def handover_candidates(handover, user, query=None):
     return result, degraded, bool(query) and not found
 
 
-@login_required
+@signed_in_required
 def handover_edit(request, hub, term_id):
     user = request.user
     term = get_object_or_404(OfficerTerm.objects.select_related("role"), pk=term_id, user=user)
@@ -211,7 +211,7 @@ def _notify_successors(request, hub, handover, successors):
     )
 
 
-@login_required
+@signed_in_required
 def handover_detail(request, hub, pk):
     handover = get_object_or_404(
         Handover.objects.select_related("author", "term__role", "term__user"), pk=pk

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.inputs import clean_text
-from hub.permissions import login_required
+from hub.permissions import signed_in_required
 from induction.models.progress import (
     ModuleProgress,
     ProgrammeCompletion,
@@ -124,7 +124,7 @@ def module_context(request, module, *, errors=None, submitted=None):
 
 
 @require_POST
-@login_required
+@signed_in_required
 def module_progress(request, module):
     """Save one step of a module (checklist, quiz, reflection, or "done" for a module
     without steps). Success redirects back to the step; a rejected submission redisplays

@@ -20,14 +20,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.i18n import localize_pages, localize_snippets
 from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
 from hub.routing import find_site
 from knowledge import feedback as feedback_rules
 from knowledge.blocks import GuidelineBodyBlock
-from knowledge.localize import localize_pages, localize_snippets, theme_labels
-from knowledge.models.resources import Resource, default_locale_themes
+from knowledge.models.resources import Resource, default_locale_themes, theme_labels
 from knowledge.toc import build_outline, nest, reading_minutes
 from knowledge.views import feedback
 
@@ -269,7 +269,11 @@ class GuidelinePage(RoutablePageMixin, Page):
 
     def get_resources(self):
         links = self.resource_links.select_related("resource", "resource__document")
-        resources = localize_snippets([link.resource for link in links], self.locale_id, Resource)
+        resources = localize_snippets(
+            [link.resource for link in links],
+            self.locale_id,
+            Resource.objects.select_related("document"),
+        )
         return [resource for resource in resources if resource.href]
 
     def _index_page(self):

@@ -10,8 +10,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.i18n import localize_pages
 from knowledge.listing import GuidanceQuery, ResourceQuery, landing_sections
-from knowledge.localize import localize_pages
 from knowledge.models.guideline import MAX_PICKS, GuidelinePage
 from search.listings import ListingPageMixin
 

@@ -13,12 +13,19 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.i18n import default_locale, names_by_slug
 from hub.indexing import prefetch_parental_relations
+from hub.models import Theme
 
 
 def default_locale_themes():
     """Editors pick themes in the default language; slugs are the same in every language."""
     return {"locale__language_code": settings.LANGUAGE_CODE}
+
+
+def theme_labels(locale_id):
+    """Theme names by slug: this language's where translated, the default language's otherwise."""
+    return names_by_slug(Theme, locale_id, default_locale_id=default_locale().pk)
 
 
 class Resource(TranslatableMixin, index.Indexed, ClusterableModel):

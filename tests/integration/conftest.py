@@ -90,7 +90,7 @@ def engine(engine_session, db):
     # emptied, so the memos start empty too.
     from projects import facets
 
-    facets._memo.clear()
+    facets._indexes.clear()
     facets._searches.clear()
     engine_session.backend.forget_indexes()
     engine_session.clear_pages()

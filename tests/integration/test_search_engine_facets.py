@@ -23,7 +23,7 @@ def varied(engine, registry, taxonomy):
 
 def test_engine_counts_totals_and_lists_equal_brute_force(client, varied):
     assert check_against_brute_force(client) == len(COMBINATIONS)
-    assert not facets._memo  # no per-process index was built
+    assert not facets._indexes  # no per-process index was built
 
 
 def test_one_engine_request_per_registry_page(client, varied, monkeypatch):

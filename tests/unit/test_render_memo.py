@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.translation import override
 
-from hub.cache import VersionedMemo, content_version
+from hub.cache import content_version
+from hub.memo import VersionedMemo, VersionToken
 from projects.models import ProjectMember
 from tests.factories import make_project, make_user
 
@@ -70,6 +71,34 @@ def test_content_version_starts_somewhere_random_after_the_cache_is_cleared():
     first = content_version()
     cache.clear()
     assert content_version() != first  # a cleared cache can never revive a worker's old memo
+
+
+def test_a_version_token_moves_and_never_comes_back_after_a_flush():
+    from django.core.cache import cache
+
+    token = VersionToken("test:token")
+    first = token.current()
+    assert token.current() == first  # read twice, the same version
+    token.move()
+    moved = token.current()
+    assert moved != first
+    cache.clear()
+    token.move()  # the key is gone: a fresh random start, not first + 1
+    assert token.current() not in (first, moved)
+
+
+def test_get_or_build_builds_once_per_version():
+    memo = VersionedMemo()
+    builds = []
+
+    def build():
+        builds.append(1)
+        return len(builds)
+
+    assert memo.get_or_build(1, "index", build) == 1
+    assert memo.get_or_build(1, "index", build) == 1
+    assert memo.get_or_build(2, "index", build) == 2  # a new version builds again
+    assert len(memo) == 1
 
 
 # --- Routes -------------------------------------------------------------------------------------

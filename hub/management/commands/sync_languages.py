@@ -1,13 +1,13 @@
 """Mirror every published page into every synchronised language (as alias pages).
 
-Pages published from now on are mirrored when they are published (``hub.languages``); run
+Pages published from now on are mirrored when they are published (``hub.aliases``); run
 this once on a site with pages published before that, or after adding a language. Safe to run
 any time: pages that exist in a language, as translations or aliases, are left alone.
 """
 
 from django.core.management.base import BaseCommand
 
-from hub.languages import sync_all_languages
+from hub.aliases import sync_all_languages
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The project registry: an index page that lists and filters projects, and the projects."""
+"""A project: one of the institution's projects, which officers can find and ask to join."""
 
 from django import forms
 from django.conf import settings
@@ -8,99 +8,21 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BodyBlock
-from hub.cache import keep_out_of_page_cache
 from hub.indexing import prefetch_parental_relations
 from hub.languages import with_content_locale
+from projects.models.people import JoinRequest
+from projects.models.stopping import stopped_reason_errors
 from projects.upkeep import is_possibly_stale
-from search.stats import count_listing_search
 
 # Paths under the registry that belong to the registry's own views (see projects/urls.py),
 # so no project may take them as its slug.
 RESERVED_SLUGS = frozenset({"register", "mine", "requests", "manage"})
-STOPPED_STATUSES = frozenset({"paused", "completed"})
-# A reason readers can learn from: a sentence, not "x" or "done".
-STOPPED_REASON_MIN_CHARS = 30
-STOPPED_REASON_MIN_WORDS = 5
-
-
-def is_meaningful_reason(reason):
-    text = (reason or "").strip()
-    words = [word for word in text.split() if any(ch.isalpha() for ch in word)]
-    return len(text) >= STOPPED_REASON_MIN_CHARS and len(words) >= STOPPED_REASON_MIN_WORDS
-
-
-def stopped_reason_errors(status, reason, previous_status=None, previous_reason="", new=True):
-    """Why a project's status and "why it stopped" disagree, as ``{field: message}``.
-
-    A reason is required whenever a project becomes paused or completed, and cannot be
-    removed while it stays so; a new or changed reason must be a real explanation (at least
-    :data:`STOPPED_REASON_MIN_WORDS` words and :data:`STOPPED_REASON_MIN_CHARS` characters).
-    Projects already paused without one (older records) may be saved unchanged, so
-    approving their other edits never fails.
-    """
-    if status not in STOPPED_STATUSES:
-        return {}
-    reason = (reason or "").strip()
-    previous_reason = (previous_reason or "").strip()
-    if reason:
-        unchanged = not new and previous_status == status and reason == previous_reason
-        if unchanged or is_meaningful_reason(reason):
-            return {}
-        return {
-            "stopped_reason": _(
-                "Explain in at least %(words)d words (%(chars)d characters) what happened and "
-                "what was learned, so that readers and the next officers can build on it."
-            )
-            % {"words": STOPPED_REASON_MIN_WORDS, "chars": STOPPED_REASON_MIN_CHARS}
-        }
-    becoming = new or previous_status != status or bool(previous_reason)
-    if not becoming:
-        return {}
-    if status == "paused":
-        message = _("Say why the project is paused, and what has been learned so far.")
-    else:
-        message = _("Say how the project ended: its outcome and what was learned.")
-    return {"stopped_reason": message}
-
-
-class ProjectIndexPage(RoutablePageMixin, Page):
-    """The registry: every ongoing project, searchable and filterable (``/en/projects/``)."""
-
-    intro = models.TextField(
-        _("introduction"),
-        max_length=600,
-        blank=True,
-        help_text=_("Shown above the list: what the registry is and how to use it."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["hub.HomePage"]
-    subpage_types = ["projects.ProjectPage"]
-    template = "projects/project_index_page.html"
-
-    class Meta:
-        verbose_name = _("project registry")
-
-    def get_context(self, request, *args, **kwargs):
-        from projects.listing import RegistryQuery
-        from projects.permissions import can_register
-
-        context = super().get_context(request, *args, **kwargs)
-        context["registry"] = registry = RegistryQuery.from_request(self, request).run()
-        if registry.degraded:
-            keep_out_of_page_cache(request)
-        count_listing_search(request, registry, self.locale.language_code)
-        context["can_register"] = can_register(request.user, self)
-        return context
 
 
 class ProjectPage(Page):
@@ -459,155 +381,3 @@ class ProjectPage(Page):
                 ),
             )
         return context
-
-
-class ProjectMember(models.Model):
-    """A person working on a project alongside its leads (usually an accepted officer)."""
-
-    project = models.ForeignKey(
-        ProjectPage, on_delete=models.CASCADE, related_name="members", verbose_name=_("project")
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="project_memberships",
-        verbose_name=_("user"),
-        help_text=_("Empty once the member deleted their account."),
-    )
-    role = models.CharField(_("role"), max_length=120, blank=True)
-    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
-    left_on = models.DateField(
-        _("left on"),
-        null=True,
-        blank=True,
-        help_text=_("Set when the member's officer term ended; former members are listed apart."),
-    )
-    request = models.ForeignKey(
-        "JoinRequest",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="memberships",
-        verbose_name=_("join request"),
-        help_text=_("The request whose acceptance made this membership."),
-    )
-
-    class Meta:
-        verbose_name = _("project member")
-        verbose_name_plural = _("project members")
-        ordering = ["joined_at"]
-        constraints = [
-            models.UniqueConstraint(fields=["project", "user"], name="unique_project_member")
-        ]
-
-    def __str__(self):
-        return f"{self.user} – {self.project}"
-
-
-class JoinRequest(models.Model):
-    """An officer's request to join a project; personal data, never translated or published."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
-        REMOVED = "removed", _("Removed from the project")
-
-    project = models.ForeignKey(
-        ProjectPage,
-        on_delete=models.CASCADE,
-        related_name="join_requests",
-        verbose_name=_("project"),
-    )
-    officer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="join_requests",
-        verbose_name=_("officer"),
-    )
-    message = models.TextField(_("message"), max_length=2000)
-    how_to_help = models.TextField(_("how I would like to help"), max_length=1000, blank=True)
-    state = models.CharField(
-        _("state"), max_length=20, choices=State.choices, default=State.PENDING, db_index=True
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("join request")
-        verbose_name_plural = _("join requests")
-        ordering = ["-created_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "officer"],
-                condition=models.Q(state="pending"),
-                name="one_open_join_request",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.officer} → {self.project} ({self.get_state_display()})"
-
-    @property
-    def is_open(self):
-        return self.state == self.State.PENDING
-
-
-class JoinRequestEvent(models.Model):
-    """Who changed a join request's state, and when (the audit trail)."""
-
-    request = models.ForeignKey(
-        JoinRequest, on_delete=models.CASCADE, related_name="events", verbose_name=_("request")
-    )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("actor"),
-    )
-    from_state = models.CharField(_("from"), max_length=20, blank=True)
-    to_state = models.CharField(_("to"), max_length=20)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("join request event")
-        ordering = ["created_at"]
-
-    def __str__(self):
-        return f"{self.from_state} → {self.to_state}"
-
-
-class ProjectRegistration(models.Model):
-    """One submission of the registration form, so a repeated submit creates nothing new.
-
-    The form carries a random token; the unique constraint on it turns a double click or a
-    refreshed confirmation into a redirect to the project already created.
-    """
-
-    token = models.UUIDField(_("token"), unique=True)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("registrant"),
-    )
-    project = models.ForeignKey(
-        ProjectPage,
-        on_delete=models.CASCADE,
-        related_name="registrations",
-        verbose_name=_("project"),
-    )
-    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("project registration")
-        verbose_name_plural = _("project registrations")
-
-    def __str__(self):
-        return str(self.token)
