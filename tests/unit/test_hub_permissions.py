@@ -72,7 +72,8 @@ def _request(user):
 
 def test_permission_required_sends_anonymous_visitors_to_sign_in_and_back():
     view = permission_required(lambda user: True)(_view)
-    response = view(_request(AnonymousUser()), "hub", pk=7)
+    with translation.override("en"):
+        response = view(_request(AnonymousUser()), "hub", pk=7)
     assert response.status_code == 302
     assert response["Location"] == (
         "/en/accounts/login/?next=/en/induction/manifesto/7/%3Ftab%3Dlinks"
