@@ -111,7 +111,7 @@ class KnowledgeIndexPage(RoutablePageMixin, Page):
 
     @path("resources/", name="resources")
     def resource_library(self, request):
-        from knowledge.listing import ResourceQuery
+        from knowledge.resource_listing import ResourceQuery
 
         library = ResourceQuery.from_request(self, request).run()
         if library.degraded:
