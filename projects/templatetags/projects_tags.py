@@ -6,15 +6,6 @@ from hub.languages import content_language, language_name
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def url_with_param(context, name, value):
-    """The current URL with one GET parameter set (for lists paginated side by side)."""
-    request = context["request"]
-    params = request.GET.copy()
-    params[name] = value
-    return f"{request.path}?{params.urlencode()}"
-
-
 @register.inclusion_tag("components/project_card.html", takes_context=True)
 def project_card(context, project):
     """One project's card: registry results, the home page, related projects.
