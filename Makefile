@@ -71,9 +71,20 @@ run: migrate compile-messages ## Serve the site without loading demo content
 test: install compile-messages ## Run the test suite on SQLite (engine, PostgreSQL and browser tests skip)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install ## ruff (lint + format check); the lock files agree with pyproject.toml
+# The CSS and JavaScript linters come from npm, pinned in ops/node/package-lock.json beside the
+# browser-test tools (`npm ci` there once per change of the lock; configs in ops/node/).
+NODE_DIR := ops/node
+NODE_BIN := $(NODE_DIR)/node_modules/.bin
+
+$(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=warn
+	@touch $@
+
+lint: install $(NODE_DIR)/node_modules/.installed ## ruff, stylelint (static/css), eslint (static/js); the lock files agree with pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(NODE_BIN)/stylelint --config $(NODE_DIR)/stylelint.config.mjs "static/css/**/*.css"
+	$(NODE_BIN)/eslint --config $(NODE_DIR)/eslint.config.mjs static/js
 	$(BIN)/python ops/check_lock.py
 
 format: install ## Format the code with ruff

@@ -13,6 +13,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import ManyToManyField
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
@@ -29,10 +30,22 @@ RESULT_LIMIT = 1000
 MAX_PICKS = 5
 
 
+FACET_LABELS = {"type": _("Type"), "theme": _("Theme")}
+
+
 @dataclass
 class Facet:
     name: str
     options: list = field(default_factory=list)
+
+    @property
+    def label(self):
+        return FACET_LABELS[self.name]
+
+    @property
+    def visible_options(self):
+        """Options with results or selected (the only ones :class:`SiteSearch` adds)."""
+        return self.options
 
 
 @dataclass

@@ -57,10 +57,12 @@ def page_description(page=None):
 
 
 @register.simple_tag(takes_context=True)
-def url_with_page(context, number):
+def url_with_page(context, number, param=""):
+    """The current URL on page ``number``: its ``page`` GET parameter set, or ``param`` for one of
+    several lists paginated side by side. The other parameters are kept."""
     request = context["request"]
     params = request.GET.copy()
-    params["page"] = number
+    params[param or "page"] = number
     return f"{request.path}?{params.urlencode()}"
 
 

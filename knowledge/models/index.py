@@ -11,8 +11,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.i18n import localize_pages
-from knowledge.listing import GuidanceQuery, ResourceQuery, landing_sections
+from knowledge.listing import GuidanceQuery, landing_sections
 from knowledge.models.guideline import MAX_PICKS, GuidelinePage
+from knowledge.resource_listing import ResourceQuery
 from search.listings import ListingPageMixin
 
 

@@ -3,8 +3,9 @@
 import pytest
 from wagtail.models import Locale
 
-from knowledge.listing import GUIDANCE_PAGE_SIZE, RESOURCE_PAGE_SIZE
+from knowledge.listing import GUIDANCE_PAGE_SIZE
 from knowledge.models import Resource
+from knowledge.resource_listing import RESOURCE_PAGE_SIZE
 from tests.knowledge_factories import (
     body,
     heading,
