@@ -12,8 +12,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from induction.models import Handover, OfficerTerm
-from tests.factories import make_site, make_user
-from tests.induction_factories import build_induction, checklist_post, correct_quiz_post
+from tests.factories import build_induction, checklist_post, correct_quiz_post, make_site, make_user
 
 IMPORT_URL = "/admin/induction/import/"
 REPORT_URL = "/admin/induction/cohort/"

@@ -23,8 +23,7 @@ from induction.models import (
     QuizAttempt,
     TrainingModulePage,
 )
-from tests.factories import make_site, make_user
-from tests.induction_factories import build_induction, checklist_post, correct_quiz_post
+from tests.factories import build_induction, checklist_post, correct_quiz_post, make_site, make_user
 
 
 class PersonalDataTests(TestCase):

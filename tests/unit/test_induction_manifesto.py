@@ -6,8 +6,7 @@ from wagtail.models import Locale
 from induction.matching import search_projects, suggest_for_pledge
 from induction.models import ManifestoTracker, Pledge, PledgeUpdate
 from projects.models import ProjectPage
-from tests.factories import make_project, make_site, make_theme
-from tests.induction_factories import build_induction
+from tests.factories import build_induction, make_project, make_site, make_theme
 
 
 class ManifestoTests(TestCase):

@@ -17,8 +17,7 @@ from induction.models import (
     OfficerTerm,
     TrainingModulePage,
 )
-from tests.factories import make_site, make_user
-from tests.induction_factories import build_induction, make_programme
+from tests.factories import build_induction, make_programme, make_site, make_user
 
 
 def parse_calendar(response):

@@ -10,12 +10,13 @@ from induction.models import (
     QuizAttempt,
     ReflectionAnswer,
 )
-from tests.factories import make_site, make_user
-from tests.induction_factories import (
+from tests.factories import (
     block_of,
     build_induction,
     checklist_post,
     correct_quiz_post,
+    make_site,
+    make_user,
     quiz_post,
 )
 
