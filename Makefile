@@ -8,6 +8,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
+# pytest-xdist workers for the stages that gain from them: `auto` is one per CPU core. Each
+# worker has its own test database, Redis database and index prefix (hub/settings/test.py).
+# TEST_WORKERS=0 runs in one process: quicker for a file or two (one migration, not one per
+# worker). Locally, PYTEST_ARGS=--reuse-db keeps the migrated test database (README).
+TEST_WORKERS ?= auto
 
 .PHONY: help install migrate demo run test lint format check messages compile-messages ci bench bench-registry clean
 .PHONY: gettext messages-check test-sqlite test-postgres test-redis test-browser audit bench-load
@@ -69,7 +74,7 @@ run: migrate compile-messages ## Serve the site without loading demo content
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install compile-messages ## Run the test suite on SQLite (engine, PostgreSQL and browser tests skip)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # The CSS and JavaScript linters come from npm, pinned in ops/node/package-lock.json beside the
 # browser-test tools (`npm ci` there once per change of the lock; configs in ops/node/).
@@ -105,7 +110,9 @@ ci: install lint check test-install messages-check test-sqlite test-postgres tes
 
 # --- Search engine ---------------------------------------------------------------------------
 # A real 3-node OpenSearch cluster (replicas on) from ops/opensearch.sh, on 127.0.0.1; the
-# engine tests run against it with their own index prefix, and it is always stopped.
+# engine tests run against it with their own index prefix, and it is always stopped. In one
+# process (-n0): a test stops and restarts a node, which would fail another worker's requests;
+# and the three JVMs already keep both cores busy (each worker has its own index prefix).
 ENGINE_NODES ?= 3
 .PHONY: test-engine
 
@@ -117,7 +124,7 @@ test-engine: install ## Search-engine tests on a real OpenSearch cluster (starte
 	hosts="$$(ops/opensearch.sh url --all | sed 's#http://##g')"; \
 	echo "test-engine: OpenSearch at $$hosts"; \
 	SEARCH_URL="opensearch2+http://$$hosts?replicas=1" SEARCH_INDEX_PREFIX="test_engine_$$$$" \
-		$(BIN)/pytest -m engine $(PYTEST_ARGS)
+		$(BIN)/pytest -n0 -m engine $(PYTEST_ARGS)
 
 bench: bench-registry bench-search bench-load bench-lighthouse ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
 
@@ -153,10 +160,16 @@ messages-check: install gettext ## Fail on missing, untranslated or fuzzy string
 	$(BIN)/python ops/check_translations.py
 
 test-sqlite: install compile-messages ## The whole suite on SQLite (browser tests run in test-browser)
-	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
+# tests/integration/test_postgres.py restarts the server: it runs after the others, alone (-n0),
+# so that no other worker's connection is cut under it. pytest-django gives each worker its
+# own test database (test_<name>_gw0, _gw1…).
+PG_RESTARTS := tests/integration/test_postgres.py
 test-postgres: install compile-messages ## The whole suite on a throw-away PostgreSQL (ops/postgres.sh)
-	ops/with-postgres.sh env HUB_REQUIRE_POSTGRES=1 $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	ops/with-postgres.sh env HUB_REQUIRE_POSTGRES=1 bash -c '\
+		$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" --ignore=$(PG_RESTARTS) $(PYTEST_ARGS) \
+		&& $(BIN)/pytest -n0 -m "not browser" $(PG_RESTARTS) $(PYTEST_ARGS)'
 
 # The image's install step without Docker: the production set alone, hash-checked, in a clean
 # virtualenv (a temporary directory), then `check --deploy`; no test tool may be importable.
@@ -166,11 +179,15 @@ test-install: ## Production-only install in a clean virtualenv, then check --dep
 # The cache-dependent tests (marker "cache": page cache, content events, fragments, rate limits,
 # two hosts sharing one Redis) on a throw-away Redis from Debian's redis-server (ops/redis.sh).
 test-redis: install compile-messages ## Cache-dependent tests on a real Redis (ops/with-redis.sh)
-	ops/with-redis.sh env HUB_REQUIRE_REDIS=1 $(BIN)/pytest -m "cache and not browser" $(PYTEST_ARGS)
+	ops/with-redis.sh env HUB_REQUIRE_REDIS=1 $(BIN)/pytest -n $(TEST_WORKERS) -m "cache and not browser" \
+		$(PYTEST_ARGS)
 
+# In one process (-n0): every xdist worker would start its own gunicorn on a demo site that it
+# loads itself (load_demo, about 2 minutes), and Chromium plus two gunicorn workers already
+# fill both cores; the tests share that one site, as a reader's session would.
 test-browser: install compile-messages ## Journeys, screenshots and axe-core in Debian's Chromium
 	ops/browsers.sh install
-	HUB_BROWSER_TESTS=1 $(BIN)/pytest -m browser tests/browser $(PYTEST_ARGS)
+	HUB_BROWSER_TESTS=1 $(BIN)/pytest -n0 -m browser tests/browser $(PYTEST_ARGS)
 
 # pip-audit reads PyPI's per-release JSON API. Where that API cannot be reached the audit
 # cannot prove anything: AUDIT_UNREACHABLE=fail fails the build then, =warn prints a banner.

@@ -5,6 +5,22 @@ from hub.cache import content_memo, tree_memo
 from tests.factories import make_campus, make_site, make_theme, make_unit
 
 
+def pytest_configure(config):
+    """``--reuse-db`` keeps the migrated test database between runs (no migrations up front).
+
+    SQLite's test database is in memory, gone with the process; with ``--reuse-db`` it is a
+    file in var/ instead (``var/test-db.sqlite3``, ``_gw0``, ``_gw1``… under pytest-xdist), so
+    there is something to reuse. ``--create-db`` builds it afresh after a migration changes.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if config.getoption("reuse_db", False) and database["ENGINE"].endswith("sqlite3"):
+        test = database.setdefault("TEST", {})
+        if test.get("NAME") in (None, "", ":memory:"):
+            test["NAME"] = str(settings.BASE_DIR / "var" / "test-db.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
@@ -83,6 +99,24 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.write_line(f"{ENGINE_SKIP_REASON} ({skipped} tests)")
     for line in config.stash.get(summary_lines, []):
         terminalreporter.write_line(line)
+
+
+def pytest_sessionfinish(session):
+    # Under pytest-xdist, a worker hands its count and lines to the controller, which prints.
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["engine_skipped"] = session.config.stash.get(_engine_skipped, 0)
+        output["summary_lines"] = session.config.stash.get(summary_lines, [])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist's controller: collect what each worker handed over (see above)."""
+    output = getattr(node, "workeroutput", {})
+    stash = node.config.stash
+    # Every worker collects the whole suite, so each counts the same skipped engine tests.
+    stash[_engine_skipped] = max(stash.get(_engine_skipped, 0), output.get("engine_skipped", 0))
+    stash.setdefault(summary_lines, []).extend(output.get("summary_lines", []))
 
 
 _engine_skipped = pytest.StashKey[int]()

@@ -4,152 +4,22 @@ Everything that differs between machines comes from environment variables; see
 ``.env.example`` and the README's configuration section.
 """
 
-import os
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+
+from .security import *  # noqa: F403
+from .sources import (  # noqa: F401  (settings modules import them from here)
+    SEARCH_ENGINES,
+    cache_settings,
+    email_settings,
+    env,
+    env_bool,
+    env_list,
+    search_backends,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env(name, default=None):
-    return os.environ.get(name, default)
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-# --- Search backends -----------------------------------------------------------------------
-# One variable, SEARCH_URL, selects the engine; unset means the database backend.
-# Each is Wagtail's backend for that engine, subclassed in search/backends.py so that a failed
-# index write is logged and queued for `manage.py search_catch_up` instead of breaking a save.
-SEARCH_ENGINES = {
-    "elasticsearch8": "search.backends.Elasticsearch8SearchBackend",
-    "elasticsearch9": "search.backends.Elasticsearch9SearchBackend",
-    "opensearch2": "search.backends.OpenSearch2SearchBackend",
-    "opensearch3": "search.backends.OpenSearch3SearchBackend",
-}
-
-
-def search_backends(url, index_prefix="partnershiphub", timeout=5):
-    """Translate ``SEARCH_URL`` into ``WAGTAILSEARCH_BACKENDS``.
-
-    ``opensearch2+http://user:pass@host:9200,host2:9200?timeout=3`` selects OpenSearch 2.
-    The database backend is always configured as ``"database"`` too, so that searches can
-    fall back to it when the engine is unreachable; both are kept up to date on save.
-    """
-    database = {"BACKEND": "search.database", "AUTO_UPDATE": True}
-    if not url:
-        return {"default": database}
-    scheme, _sep, rest = url.partition("+")
-    if not rest or scheme not in SEARCH_ENGINES:
-        raise ImproperlyConfigured(
-            f"SEARCH_URL must start with one of {', '.join(sorted(SEARCH_ENGINES))} "
-            f"followed by '+http://' or '+https://', got {url!r}"
-        )
-    parts = urlsplit(rest)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        raise ImproperlyConfigured(f"SEARCH_URL has no http(s) host: {url!r}")
-    options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-    userinfo, _at, hosts = parts.netloc.rpartition("@")
-    urls = []
-    for host in hosts.split(","):
-        netloc = f"{userinfo}@{host}" if userinfo else host
-        urls.append(urlunsplit((parts.scheme, netloc, parts.path, "", "")))
-    engine = {
-        "BACKEND": SEARCH_ENGINES[scheme],
-        "URLS": urls,
-        # Wagtail names each index INDEX_PREFIX + "wagtailcore_page" and so on.
-        "INDEX_PREFIX": options.get("index", index_prefix).lower() + "_",
-        "TIMEOUT": int(options.get("timeout", timeout)),
-        "AUTO_UPDATE": True,
-        # A refused connection moves on to the next node (one try each); a timeout does not.
-        "OPTIONS": {"max_retries": len(urls) - 1, "retry_on_timeout": False},
-        "INDEX_SETTINGS": {
-            "settings": {
-                "index": {
-                    "number_of_shards": int(options.get("shards", 1)),
-                    "number_of_replicas": int(options.get("replicas", 0)),
-                }
-            }
-        },
-    }
-    return {"default": engine, "database": database}
-
-
-def email_settings(url):
-    """Translate ``EMAIL_URL`` (``smtp://user:pass@host:587?tls=1``, ``console://``) to settings."""
-    if not url or url.startswith("console:"):
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
-    parts = urlsplit(url)
-    if parts.scheme not in {"smtp", "smtps"}:
-        raise ImproperlyConfigured("EMAIL_URL must start with smtp://, smtps:// or console://")
-    options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-    return {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": parts.hostname or "localhost",
-        "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 587),
-        "EMAIL_HOST_USER": unquote(parts.username or ""),
-        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-        "EMAIL_USE_SSL": parts.scheme == "smtps",
-        "EMAIL_USE_TLS": parts.scheme == "smtp" and options.get("tls", "1") == "1",
-        "EMAIL_TIMEOUT": int(options.get("timeout", "10")),
-    }
-
-
-def cache_settings(url, key_prefix="hub"):
-    """Translate ``CACHE_URL`` into ``CACHES``.
-
-    - ``redis://host:6379/0`` (``rediss://`` for TLS, ``unix:///path.sock?db=0``): Django's
-      own Redis backend, shared by every process on every host. The production cache.
-    - ``locmem://`` or unset: memory of the one process (the embedded demo and tests).
-    - ``file:///var/cache/hub``: files shared by the processes of one host (compatibility).
-
-    ``?prefix=name`` sets the key prefix (several sites on one Redis). Counters that protect
-    something (sign-in lockouts, rate limits) are not kept in any cache: they live in the
-    database, so no eviction or ``clear()`` can reset them (``hub.ratelimits``).
-    """
-    parts = urlsplit(url or "locmem://")
-    options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-    prefix = options.pop("prefix", key_prefix)
-    if parts.scheme in {"redis", "rediss", "unix"}:
-        query = "&".join(f"{key}={value}" for key, value in options.items())
-        location = urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
-        return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": location,
-            "KEY_PREFIX": prefix,
-            # A cache that does not answer within a second is treated as an error, not waited on.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    if parts.scheme == "locmem":
-        return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": parts.netloc or "partnershiphub",
-            "KEY_PREFIX": prefix,
-        }
-    if parts.scheme == "file":
-        if not parts.path or parts.path == "/":
-            raise ImproperlyConfigured(f"CACHE_URL file:// needs a directory: {url!r}")
-        return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": unquote(parts.path),
-            "KEY_PREFIX": prefix,
-        }
-    raise ImproperlyConfigured(
-        f"CACHE_URL must start with redis://, rediss://, unix://, locmem:// or file://, got {url!r}"
-    )
-
 
 # --- Core ----------------------------------------------------------------------------------
 SECRET_KEY = env("SECRET_KEY")
@@ -372,95 +242,14 @@ MIDDLEWARE[_auth:_auth] = [
 # Outside everything else, so cached and static responses carry the headers too.
 MIDDLEWARE.insert(1, "hub.security.SecurityHeadersMiddleware")
 
-# Content Security Policy. The public site runs no inline script or style at all.
-# Static scripts that {% inline_script %} may write into pages; the policy allows each by its
-# SHA-256 hash (hub/security.py). Only what must run before the first paint belongs here.
-CSP_INLINE_SCRIPTS = ["js/disclosure.js"]
-CSP_DIRECTIVES = {
-    "default-src": ["'self'"],
-    "script-src": ["'self'"],
-    "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "media-src": ["'self'"],
-    "frame-src": [
-        "https://www.youtube-nocookie.com",
-        "https://www.youtube.com",
-        "https://player.vimeo.com",
-    ],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    # Only this site may frame its pages: Wagtail's live preview does; other sites may not.
-    "frame-ancestors": ["'self'"],
-}
-# Wagtail's admin (editor, choosers, previews) still relies on inline script and style.
-CSP_ADMIN_DIRECTIVES = {
-    **CSP_DIRECTIVES,
-    "script-src": ["'self'", "'unsafe-inline'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "frame-src": ["'self'", *CSP_DIRECTIVES["frame-src"]],
-}
-CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
-)
-WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no e-mail hashes sent to a third party
-
-# Sign-in lockout with django-axes, recorded in the database (hub.security.LoginAttemptHandler),
-# on the site's and the admin's forms: an account is locked only from the address that failed.
-LOGIN_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))  # per e-mail address and address
-LOGIN_FAILURE_LIMIT_PER_IP = int(env("LOGIN_FAILURE_LIMIT_PER_IP", "50"))  # per address
-LOGIN_LOCKOUT_SECONDS = int(env("LOGIN_LOCKOUT_SECONDS", str(15 * 60)))
-NUM_PROXIES = int(env("NUM_PROXIES", "0"))  # trusted proxies that set X-Forwarded-For
-WAGTAILADMIN_USER_LOGIN_FORM = "hub.security.AdminLoginForm"
+# The policies, limits and lockout settings themselves are in security.py (imported above).
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out account and address first
     "django.contrib.auth.backends.ModelBackend",
 ]
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
-AXES_ENABLED = True
-AXES_HANDLER = "hub.security.LoginAttemptHandler"
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_FAILURE_LIMIT = "hub.security.account_failure_limit"
-AXES_COOLOFF_TIME = "hub.security.lockout_period"
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_USERNAME_CALLABLE = "hub.security.login_username"
-AXES_CLIENT_IP_CALLABLE = "hub.security.client_ip"
-AXES_RESET_ON_SUCCESS = True  # a right password clears that account's failures from there
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "hub.security.lockout_response"
-AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins (personal data not needed)
-AXES_ENABLE_ADMIN = False
-
-# Password reset (hub/passwords.py): "Forgot your password?" on the site's and the admin's
-# sign-in pages. Links in reset e-mails and officers' invitations work this long.
-PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_TIMEOUT", str(3 * 24 * 3600)))
-# Accepted requests within PASSWORD_RESET_WINDOW_SECONDS, per client address and per e-mail
-# address typed; over the limit the page reads the same, but nothing is sent.
-PASSWORD_RESET_LIMIT_PER_ADDRESS = int(env("PASSWORD_RESET_LIMIT_PER_ADDRESS", "5"))
-PASSWORD_RESET_LIMIT_PER_EMAIL = int(env("PASSWORD_RESET_LIMIT_PER_EMAIL", "3"))
-PASSWORD_RESET_WINDOW_SECONDS = int(env("PASSWORD_RESET_WINDOW_SECONDS", "3600"))
-# One reset flow for everyone: Wagtail's own (not rate-limited) is switched off, and the
-# admin's sign-in page links to the site's (templates/wagtailadmin/login.html).
-WAGTAIL_PASSWORD_RESET_ENABLED = False
-
-# Two-factor authentication in the admin (hub.twofactor); compulsory in production.
-ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
-
-# Uploads: only these types, bounded sizes; images are re-encoded into renditions, documents
-# other than PDF are always downloaded (Content-Disposition: attachment), never shown inline.
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("WAGTAILDOCS_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "hub.uploads.DocumentForm"
-WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
-FILE_UPLOAD_PERMISSIONS = 0o644
 
 # --- Page cache for anonymous readers (hub/cache.py) ----------------------------------------
 # Seconds a finished page is kept for readers without a session; 0 switches it off.

@@ -19,9 +19,16 @@ from projects.joining import create_request
 from projects.models import JoinRequest, ProjectMember
 from search import stats
 from search.models import SearchTermDay
-from tests.factories import make_project, make_user
-from tests.induction_factories import build_induction, checklist_post, correct_quiz_post
-from tests.knowledge_factories import make_guidance_index, make_guideline, make_resource
+from tests.factories import (
+    build_induction,
+    checklist_post,
+    correct_quiz_post,
+    make_guidance_index,
+    make_guideline,
+    make_project,
+    make_resource,
+    make_user,
+)
 
 pytestmark = pytest.mark.cache
 

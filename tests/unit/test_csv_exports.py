@@ -13,9 +13,14 @@ from hub.spreadsheets import csv_cell, csv_lines
 from induction.models import OfficerTerm
 from knowledge.models import Feedback
 from search.stats import record as record_search
-from tests.factories import make_draft_project, make_project, make_user
-from tests.induction_factories import make_role
-from tests.knowledge_factories import make_guidance_index, make_guideline
+from tests.factories import (
+    make_draft_project,
+    make_guidance_index,
+    make_guideline,
+    make_project,
+    make_role,
+    make_user,
+)
 
 BOM = b"\xef\xbb\xbf"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

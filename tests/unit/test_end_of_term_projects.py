@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from induction.models import OfficerTerm
 from projects.models import ProjectMember, ProjectPage
-from tests.factories import make_project, make_site, make_user
-from tests.induction_factories import build_induction
+from tests.factories import build_induction, make_project, make_site, make_user
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from hub.formats import named_format
-from tests.factories import make_project, make_user
-from tests.induction_factories import make_programme, make_role, session
+from tests.factories import make_programme, make_project, make_role, make_user, session
 
 MONDAY = datetime.date(2027, 7, 5)
 

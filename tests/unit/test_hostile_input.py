@@ -49,9 +49,13 @@ from induction.models import CalendarToken, Handover, ManifestoTracker, OfficerT
 from knowledge.models import Feedback
 from projects import joining
 from tests.conftest import summary_lines
-from tests.factories import make_project
-from tests.induction_factories import build_induction
-from tests.knowledge_factories import make_guidance_index, make_guideline, make_resource
+from tests.factories import (
+    build_induction,
+    make_guidance_index,
+    make_guideline,
+    make_project,
+    make_resource,
+)
 
 pytestmark = pytest.mark.hostile
 

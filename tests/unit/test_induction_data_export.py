@@ -4,8 +4,7 @@ import json
 import re
 
 from hub import personal_data
-from tests.factories import make_site
-from tests.induction_factories import build_induction, checklist_post, correct_quiz_post
+from tests.factories import build_induction, checklist_post, correct_quiz_post, make_site
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 

@@ -16,8 +16,7 @@ from django.test import Client
 from induction import importer
 from induction.emails import send_invitation
 from induction.models import OfficerTerm
-from tests.factories import make_user
-from tests.induction_factories import build_induction
+from tests.factories import build_induction, make_user
 
 IMPORT_URL = "/admin/induction/import/"
 TERMS_URL = "/admin/snippets/induction/officerterm/"

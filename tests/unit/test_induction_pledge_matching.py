@@ -4,8 +4,7 @@ import pytest
 
 from induction.matching import is_relevant, significant_terms, suggest_for_pledge
 from induction.models import Pledge
-from tests.factories import make_project, make_site
-from tests.induction_factories import build_induction
+from tests.factories import build_induction, make_project, make_site
 
 
 @pytest.fixture

@@ -1,12 +1,14 @@
 """The public programme, module pages, block validation and the iCalendar feeds."""
 
+import copy
 import datetime
+from types import SimpleNamespace
 
 import icalendar
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import TestCase
 from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 from wagtail.blocks import StructBlockValidationError
 
 from induction.blocks import SessionBlock
@@ -18,8 +20,8 @@ from induction.models import (
     TrainingModulePage,
 )
 from induction.quiz import QuestionBlock
-from tests.factories import make_site, make_user
-from tests.induction_factories import build_induction, make_programme
+from tests.factories import build_induction, make_programme, make_site, make_user
+from tests.support.shared_data import module_transaction
 
 
 def parse_calendar(response):
@@ -29,158 +31,6 @@ def parse_calendar(response):
 
 def events(cal):
     return [component for component in cal.walk("VEVENT")]
-
-
-class ProgrammeTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        home, _registry = make_site()
-        cls.ind = build_induction(home)
-
-    def test_anonymous_visitors_see_the_coming_programme_not_a_dashboard(self):
-        response = self.client.get("/en/induction/")
-        self.assertTemplateUsed(response, "induction/induction_index_page.html")
-        self.assertEqual(response.context["programme"].pk, self.ind.programme.pk)
-        self.assertContains(response, f"Induction {self.ind.year}")
-        self.assertContains(response, "Welcome breakfast")
-        self.assertContains(response, "The union and its partners")
-        self.assertContains(response, "VP Welfare")  # role cards
-        self.assertContains(response, f"Induction {self.ind.year - 1}")  # other years
-        self.assertNotContains(response, "induction-progress")
-        self.assertContains(response, "Sign in")
-
-    def test_current_programme_is_the_running_or_next_one_else_the_latest(self):
-        hub = InductionIndexPage.objects.get(pk=self.ind.hub.pk)
-        year = self.ind.year
-        self.assertEqual(hub.current_programme(datetime.date(year - 1, 7, 10)).year, year - 1)
-        self.assertEqual(hub.current_programme(datetime.date(year - 1, 9, 1)).year, year)
-        self.assertEqual(hub.current_programme(datetime.date(year, 3, 1)).year, year)
-        self.assertEqual(hub.current_programme(datetime.date(year + 3, 1, 1)).year, year)
-
-    def test_programme_page_lists_sessions_by_day_and_modules(self):
-        response = self.client.get(self.ind.programme.url)
-        schedule = response.context["schedule"]
-        self.assertEqual(
-            [day for day, _rows in schedule],
-            [datetime.date(self.ind.year, 7, 5), datetime.date(self.ind.year, 7, 6)],
-        )
-        self.assertEqual(
-            [row["session"].title for row in schedule[0][1]],
-            ["Welcome breakfast", "Welfare services tour"],
-        )
-        self.assertContains(response, "Who should attend: VP Welfare")
-        self.assertContains(response, "For every officer")
-        self.assertContains(response, "How the institution decides")
-        self.assertContains(response, self.ind.programme.feed_path)
-
-    def test_officer_sees_sessions_for_them_marked(self):
-        self.client.force_login(self.ind.users["alice"])
-        response = self.client.get(self.ind.programme.url)
-        rows = {
-            row["session"].title: row["for_you"]
-            for _d, day in response.context["schedule"]
-            for row in day
-        }
-        self.assertEqual(
-            rows,
-            {"Welcome breakfast": True, "Welfare services tour": True, "Senate briefing": False},
-        )
-
-    def test_programme_feed_is_valid_icalendar(self):
-        response = self.client.get(self.ind.programme.feed_path)
-        self.assertEqual(response.status_code, 200)
-        cal = parse_calendar(response)
-        self.assertEqual(str(cal["VERSION"]), "2.0")
-        self.assertTrue(str(cal["PRODID"]))
-        self.assertEqual(len(list(cal.walk("VTIMEZONE"))), 1)
-        found = events(cal)
-        self.assertEqual(len(found), 3)
-        uids = {str(event["UID"]) for event in found}
-        self.assertEqual(len(uids), 3)
-        for event in found:
-            self.assertIn("DTSTAMP", event)
-            start = event.decoded("DTSTART")
-            end = event.decoded("DTEND")
-            self.assertIsNotNone(start.tzinfo)
-            self.assertEqual(event["DTSTART"].params["TZID"], "Europe/Brussels")
-            self.assertLess(start, end)
-        breakfast = next(e for e in found if str(e["SUMMARY"]) == "Welcome breakfast")
-        start = breakfast.decoded("DTSTART")
-        self.assertEqual((start.hour, start.minute), (9, 0))
-        self.assertEqual(start.utcoffset(), datetime.timedelta(hours=2))  # CEST in July
-        tour = next(e for e in found if str(e["SUMMARY"]) == "Welfare services tour")
-        self.assertIn("https://video.example.org/tour", str(tour["DESCRIPTION"]))
-
-    def test_unpublished_programme_has_no_feed(self):
-        self.ind.old_programme.unpublish()
-        response = self.client.get(self.ind.old_programme.feed_path)
-        self.assertEqual(response.status_code, 404)
-
-    def test_personal_feed_holds_only_the_officers_sessions(self):
-        alice = self.ind.users["alice"]
-        self.client.force_login(alice)
-        page = self.client.get("/en/induction/calendar/")
-        self.assertEqual(page.status_code, 200)
-        token = CalendarToken.objects.get(user=alice).token
-        url = reverse("induction_feeds:personal", kwargs={"token": token})
-        self.assertContains(page, url)
-        self.client.logout()  # calendar apps cannot sign in
-        response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        self.assertIn("private", response["Cache-Control"])
-        self.assertIn("no-store", response["Cache-Control"])
-        titles = sorted(str(e["SUMMARY"]) for e in events(parse_calendar(response)))
-        self.assertEqual(titles, ["Welcome breakfast", "Welfare services tour"])
-
-    def test_regenerating_the_token_retires_the_old_address(self):
-        bob = self.ind.users["bob"]
-        self.client.force_login(bob)
-        self.client.get("/en/induction/calendar/")
-        old = CalendarToken.objects.get(user=bob).token
-        response = self.client.post("/en/induction/calendar/", {"action": "regenerate"})
-        self.assertEqual(response.status_code, 302)
-        new = CalendarToken.objects.get(user=bob).token
-        self.assertNotEqual(old, new)
-        self.assertEqual(
-            self.client.get(reverse("induction_feeds:personal", kwargs={"token": old})).status_code,
-            404,
-        )
-        feed = self.client.get(reverse("induction_feeds:personal", kwargs={"token": new}))
-        titles = sorted(str(e["SUMMARY"]) for e in events(parse_calendar(feed)))
-        self.assertEqual(titles, ["Senate briefing", "Welcome breakfast"])
-
-    def test_calendar_page_needs_sign_in_and_unknown_tokens_are_not_found(self):
-        response = self.client.get("/en/induction/calendar/")
-        self.assertEqual(response.status_code, 302)
-        self.assertIn("/accounts/login/", response["Location"])
-        response = self.client.get(reverse("induction_feeds:personal", kwargs={"token": "x" * 43}))
-        self.assertEqual(response.status_code, 404)
-        staff = make_user(groups=["Staff"])
-        self.client.force_login(staff)
-        self.assertEqual(self.client.post("/en/induction/calendar/", {}).status_code, 404)
-        self.assertFalse(CalendarToken.objects.filter(user=staff).exists())
-
-    def test_module_page_is_public_but_offers_no_forms_to_visitors(self):
-        module = self.ind.modules["first"]
-        response = self.client.get(module.url)
-        self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "Read the partnership agreement")
-        self.assertNotContains(response, '<form method="post"')
-        self.assertNotContains(response, "Feedback for")
-
-    def test_api_does_not_expose_lessons(self):
-        module = self.ind.modules["first"]
-        response = self.client.get(f"/api/v2/pages/{module.pk}/?fields=*")
-        self.assertEqual(response.status_code, 200)
-        self.assertNotIn("is_correct", response.content.decode())
-        self.assertNotIn("Feedback for", response.content.decode())
-
-    def test_search_index_content_leaves_out_correctness_and_feedback(self):
-        module = TrainingModulePage.objects.get(pk=self.ind.modules["first"].pk)
-        block = module.lessons.stream_block
-        content = " ".join(block.get_searchable_content(module.lessons))
-        self.assertIn("Who elects officers?", content)
-        self.assertNotIn("Feedback for", content)
 
 
 def test_session_block_requires_end_after_start_and_a_place():
@@ -321,3 +171,177 @@ def test_grading_uses_the_pass_mark_and_exact_answer_sets():
     strict = _quiz_value(100)
     assert not grade_quiz(strict, _answers(strict, [[0], [0], [0], [0]]))["passed"]
     assert grade_quiz(strict, _answers(strict, [[0], [0], [0], [0, 1]]))["passed"]
+
+
+# --- With the induction hub built once for these tests (they run last: see
+# tests/support/shared_data.py) --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            home, _registry = make_site()
+            world = SimpleNamespace(ind=build_induction(home))
+        yield world
+
+
+@pytest.fixture
+def world(_world, db):
+    """The site and the induction hub (``world.ind``); a copy per test."""
+    return copy.deepcopy(_world)
+
+
+def test_anonymous_visitors_see_the_coming_programme_not_a_dashboard(client, world):
+    response = client.get("/en/induction/")
+    assertTemplateUsed(response, "induction/induction_index_page.html")
+    assert response.context["programme"].pk == world.ind.programme.pk
+    assertContains(response, f"Induction {world.ind.year}")
+    assertContains(response, "Welcome breakfast")
+    assertContains(response, "The union and its partners")
+    assertContains(response, "VP Welfare")  # role cards
+    assertContains(response, f"Induction {world.ind.year - 1}")  # other years
+    assertNotContains(response, "induction-progress")
+    assertContains(response, "Sign in")
+
+
+def test_current_programme_is_the_running_or_next_one_else_the_latest(world):
+    hub = InductionIndexPage.objects.get(pk=world.ind.hub.pk)
+    year = world.ind.year
+    assert hub.current_programme(datetime.date(year - 1, 7, 10)).year == year - 1
+    assert hub.current_programme(datetime.date(year - 1, 9, 1)).year == year
+    assert hub.current_programme(datetime.date(year, 3, 1)).year == year
+    assert hub.current_programme(datetime.date(year + 3, 1, 1)).year == year
+
+
+def test_programme_page_lists_sessions_by_day_and_modules(client, world):
+    response = client.get(world.ind.programme.url)
+    schedule = response.context["schedule"]
+    assert [day for day, _rows in schedule] == [
+        datetime.date(world.ind.year, 7, 5),
+        datetime.date(world.ind.year, 7, 6),
+    ]
+    assert [row["session"].title for row in schedule[0][1]] == [
+        "Welcome breakfast",
+        "Welfare services tour",
+    ]
+    assertContains(response, "Who should attend: VP Welfare")
+    assertContains(response, "For every officer")
+    assertContains(response, "How the institution decides")
+    assertContains(response, world.ind.programme.feed_path)
+
+
+def test_officer_sees_sessions_for_them_marked(client, world):
+    client.force_login(world.ind.users["alice"])
+    response = client.get(world.ind.programme.url)
+    rows = {
+        row["session"].title: row["for_you"]
+        for _d, day in response.context["schedule"]
+        for row in day
+    }
+    assert rows == {
+        "Welcome breakfast": True,
+        "Welfare services tour": True,
+        "Senate briefing": False,
+    }
+
+
+def test_programme_feed_is_valid_icalendar(client, world):
+    response = client.get(world.ind.programme.feed_path)
+    assert response.status_code == 200
+    cal = parse_calendar(response)
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["PRODID"])
+    assert len(list(cal.walk("VTIMEZONE"))) == 1
+    found = events(cal)
+    assert len(found) == 3
+    uids = {str(event["UID"]) for event in found}
+    assert len(uids) == 3
+    for event in found:
+        assert "DTSTAMP" in event
+        start = event.decoded("DTSTART")
+        end = event.decoded("DTEND")
+        assert start.tzinfo is not None
+        assert event["DTSTART"].params["TZID"] == "Europe/Brussels"
+        assert start < end
+    breakfast = next(e for e in found if str(e["SUMMARY"]) == "Welcome breakfast")
+    start = breakfast.decoded("DTSTART")
+    assert (start.hour, start.minute) == (9, 0)
+    assert start.utcoffset() == datetime.timedelta(hours=2)  # CEST in July
+    tour = next(e for e in found if str(e["SUMMARY"]) == "Welfare services tour")
+    assert "https://video.example.org/tour" in str(tour["DESCRIPTION"])
+
+
+def test_unpublished_programme_has_no_feed(client, world):
+    world.ind.old_programme.unpublish()
+    response = client.get(world.ind.old_programme.feed_path)
+    assert response.status_code == 404
+
+
+def test_personal_feed_holds_only_the_officers_sessions(client, world):
+    alice = world.ind.users["alice"]
+    client.force_login(alice)
+    page = client.get("/en/induction/calendar/")
+    assert page.status_code == 200
+    token = CalendarToken.objects.get(user=alice).token
+    url = reverse("induction_feeds:personal", kwargs={"token": token})
+    assertContains(page, url)
+    client.logout()  # calendar apps cannot sign in
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    titles = sorted(str(e["SUMMARY"]) for e in events(parse_calendar(response)))
+    assert titles == ["Welcome breakfast", "Welfare services tour"]
+
+
+def test_regenerating_the_token_retires_the_old_address(client, world):
+    bob = world.ind.users["bob"]
+    client.force_login(bob)
+    client.get("/en/induction/calendar/")
+    old = CalendarToken.objects.get(user=bob).token
+    response = client.post("/en/induction/calendar/", {"action": "regenerate"})
+    assert response.status_code == 302
+    new = CalendarToken.objects.get(user=bob).token
+    assert old != new
+    assert client.get(reverse("induction_feeds:personal", kwargs={"token": old})).status_code == 404
+    feed = client.get(reverse("induction_feeds:personal", kwargs={"token": new}))
+    titles = sorted(str(e["SUMMARY"]) for e in events(parse_calendar(feed)))
+    assert titles == ["Senate briefing", "Welcome breakfast"]
+
+
+def test_calendar_page_needs_sign_in_and_unknown_tokens_are_not_found(client, world):
+    response = client.get("/en/induction/calendar/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    response = client.get(reverse("induction_feeds:personal", kwargs={"token": "x" * 43}))
+    assert response.status_code == 404
+    staff = make_user(groups=["Staff"])
+    client.force_login(staff)
+    assert client.post("/en/induction/calendar/", {}).status_code == 404
+    assert not CalendarToken.objects.filter(user=staff).exists()
+
+
+def test_module_page_is_public_but_offers_no_forms_to_visitors(client, world):
+    module = world.ind.modules["first"]
+    response = client.get(module.url)
+    assert response.status_code == 200
+    assertContains(response, "Read the partnership agreement")
+    assertNotContains(response, '<form method="post"')
+    assertNotContains(response, "Feedback for")
+
+
+def test_api_does_not_expose_lessons(client, world):
+    module = world.ind.modules["first"]
+    response = client.get(f"/api/v2/pages/{module.pk}/?fields=*")
+    assert response.status_code == 200
+    assert "is_correct" not in response.content.decode()
+    assert "Feedback for" not in response.content.decode()
+
+
+def test_search_index_content_leaves_out_correctness_and_feedback(world):
+    module = TrainingModulePage.objects.get(pk=world.ind.modules["first"].pk)
+    block = module.lessons.stream_block
+    content = " ".join(block.get_searchable_content(module.lessons))
+    assert "Who elects officers?" in content
+    assert "Feedback for" not in content

@@ -6,11 +6,11 @@ import pytest
 
 from induction.models import QuizAttempt
 from induction.quiz import required_correct
-from tests.factories import make_site
-from tests.induction_factories import (
+from tests.factories import (
     block_of,
     build_induction,
     make_module,
+    make_site,
     quiz,
     quiz_post,
 )

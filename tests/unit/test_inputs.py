@@ -13,8 +13,7 @@ from hub.models import Theme
 from projects import joining
 from projects.forms import ProjectForm
 from projects.models import JoinRequest
-from tests.factories import make_project, make_theme, project_form_data
-from tests.induction_factories import build_induction
+from tests.factories import build_induction, make_project, make_theme, project_form_data
 
 HUGE = "99999999999999999999"  # > 2**63 - 1: an OverflowError on SQLite before
 TOO_BIG = str(2**63)
@@ -384,7 +383,7 @@ def test_a_number_beyond_64_bits_in_a_lookup_is_caught_by_the_net(rf, db):
     "model", ["hub/theme", "hub/unit", "hub/campus", "induction/officerrole", "knowledge/resource"]
 )
 def test_searching_snippets_in_the_admin_works(browser, people, model):
-    from tests.knowledge_factories import make_resource
+    from tests.factories import make_resource
 
     theme = make_theme("wellbeing", name="Mental health")
     resource = make_resource(title="Survey template", description="For wellbeing polls")

@@ -1,19 +1,14 @@
 """Editors' side: alt text enforcement, the review-due and feedback reports, resources admin."""
 
 import datetime
-import io
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from knowledge.models import Feedback, GuidelinePage
-from tests.factories import make_user
-from tests.knowledge_factories import make_guidance_index, make_guideline
+from tests.factories import make_guidance_index, make_guideline, make_image, make_user
 
 REVIEW_DUE = "/admin/reports/guidance/review-due/"
 FEEDBACK = "/admin/reports/guidance/feedback/"
@@ -32,15 +27,6 @@ def editor(db):
 @pytest.fixture
 def staff(db):
     return make_user("staff@example.org", groups=["Staff"])
-
-
-def make_image():
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (8, 8), "blue").save(buffer, "PNG")
-    image = get_image_model()(title="Workshop")
-    image.file = ImageFile(buffer, name="workshop.png")
-    image.save()
-    return image
 
 
 # --- Images without alt text cannot be published -------------------------------------------

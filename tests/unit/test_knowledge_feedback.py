@@ -8,7 +8,7 @@ from django.test import Client
 
 from hub.models import RateCounter
 from knowledge.models import Feedback
-from tests.knowledge_factories import make_guidance_index, make_guideline
+from tests.factories import make_guidance_index, make_guideline
 
 # A browser on the page itself: browsers send Sec-Fetch-Site (or at least Origin) with a POST.
 SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin"}

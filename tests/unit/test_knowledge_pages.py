@@ -13,7 +13,7 @@ from knowledge.blocks import GuidanceTableBlock, GuidelineBodyBlock
 from knowledge.models import GuidelinePage, KnowledgeIndexPage
 from knowledge.toc import build_outline, reading_minutes
 from projects.models import ProjectIndexPage
-from tests.knowledge_factories import (
+from tests.factories import (
     body,
     heading,
     make_guidance_index,

@@ -6,8 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from knowledge.models import GuidelineRelatedGuidance, GuidelineRelatedProject
-from tests.factories import make_project, make_theme
-from tests.knowledge_factories import make_guidance_index, make_guideline
+from tests.factories import make_guidance_index, make_guideline, make_project, make_theme
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from knowledge.listing import GUIDANCE_PAGE_SIZE
 from knowledge.models import Resource
 from knowledge.resource_listing import RESOURCE_PAGE_SIZE
-from tests.knowledge_factories import (
+from tests.factories import (
     body,
     heading,
     make_document,

@@ -21,9 +21,16 @@ from knowledge.models import Feedback
 from projects import joining
 from projects.models import JoinRequest, ProjectPage
 from search.stats import record as record_search
-from tests.factories import make_draft_project, make_project, make_user, project_form_data
-from tests.induction_factories import build_induction, make_role
-from tests.knowledge_factories import make_guidance_index, make_guideline
+from tests.factories import (
+    build_induction,
+    make_draft_project,
+    make_guidance_index,
+    make_guideline,
+    make_project,
+    make_role,
+    make_user,
+    project_form_data,
+)
 
 required = override_settings(ADMIN_2FA_REQUIRED=True)
 SETUP = "/admin/two-factor/setup/"

@@ -375,7 +375,7 @@ def test_home_page_model_is_searchable_too(client, home):
 
 
 def test_guidance_is_found_with_projects_and_shares_their_themes(client, pages, home, taxonomy):
-    from tests.knowledge_factories import make_guidance_index, make_guideline
+    from tests.factories import make_guidance_index, make_guideline
 
     index = make_guidance_index(home)
     make_guideline(

@@ -18,7 +18,8 @@ from induction.models import (
     OfficerTerm,
     TrainingModulePage,
 )
-from tests.factories import make_page, make_user
+
+from .core import make_page, make_user
 
 
 def make_role(slug, name=None, sort_order=100):

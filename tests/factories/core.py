@@ -1,4 +1,4 @@
-"""Small builders for test data. They raise on bad input; they never skip silently."""
+"""Builders for the foundation and the registry: users, pages, taxonomy, the site, projects."""
 
 import datetime
 import itertools

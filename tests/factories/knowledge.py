@@ -1,14 +1,19 @@
 """Builders for knowledge-base test data (guidance index, guidelines, resources)."""
 
 import datetime
+import io
 import itertools
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from knowledge.models import Audience, GuidelinePage, KnowledgeIndexPage, Resource
-from tests.factories import make_page
+
+from .core import make_page
 
 _counter = itertools.count(1)
 
@@ -54,6 +59,16 @@ def make_document(title="Template", name="template.txt", content=b"Fill in the b
     document.file.save(name, ContentFile(content), save=False)
     document.save()
     return document
+
+
+def make_image(title="Workshop", name="workshop.png"):
+    """A small (8×8) PNG in the image library."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "blue").save(buffer, "PNG")
+    image = get_image_model()(title=title)
+    image.file = ImageFile(buffer, name=name)
+    image.save()
+    return image
 
 
 def make_resource(themes=(), locale=None, **fields):
