@@ -32,6 +32,17 @@ def _clean_cache():
     content_memo.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request or ``activate()`` in one test must
+    not decide the language of the next one in the same worker."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def site_tree(db):
     """``(home, registry)``: a published home page with the project registry under it."""

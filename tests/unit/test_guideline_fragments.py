@@ -18,8 +18,14 @@ from knowledge.models import (
     GuidelineResourceLink,
 )
 from projects.models import ProjectPage
-from tests.factories import make_project, make_theme, make_user
-from tests.knowledge_factories import make_guidance_index, make_guideline, make_resource
+from tests.factories import (
+    make_guidance_index,
+    make_guideline,
+    make_project,
+    make_resource,
+    make_theme,
+    make_user,
+)
 
 pytestmark = [pytest.mark.cache, pytest.mark.django_db]
 

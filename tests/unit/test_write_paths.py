@@ -11,9 +11,14 @@ from hub.tasks import send_notifications
 from induction.models import ChecklistTick, ModuleProgress, ProgrammeCompletion
 from knowledge.models import Feedback
 from projects.models import JoinRequest
-from tests.factories import make_project
-from tests.induction_factories import build_induction, checklist_post, correct_quiz_post
-from tests.knowledge_factories import make_guidance_index, make_guideline
+from tests.factories import (
+    build_induction,
+    checklist_post,
+    correct_quiz_post,
+    make_guidance_index,
+    make_guideline,
+    make_project,
+)
 
 QUEUED = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
