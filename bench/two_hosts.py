@@ -226,7 +226,15 @@ def run(stack):
     )
     project = json.loads(next(x for x in out.splitlines() if x.startswith("BENCH-SETUP "))[12:])
     stack.clear_cache()
-    host_a, host_b = Host(stack, "a"), Host(stack, "b")
+    hosts = Host(stack, "a"), Host(stack, "b")
+    try:  # the hosts are stopped however the measurement ends (a refused edit, Ctrl-C)
+        return measure(stack, project, *hosts)
+    finally:
+        for host in hosts:
+            host.server.stop()
+
+
+def measure(stack, project, host_a, host_b):
     for host in (host_a, host_b):
         host.start()
     stack.base = host_a.base  # discover_urls reads the site through host A
@@ -299,9 +307,6 @@ def run(stack):
     report["publishes"] = publishes
     fresh = sum(p["host_b"]["fresh"] and p["host_a"]["fresh"] for p in publishes)
     report["fresh_at_once"] = f"{fresh}/{len(publishes)}"
-    for host in (host_a, host_b):
-        host.server.stop()
-
     lines = [
         "Two hosts sharing PostgreSQL and Redis "
         f"({CONNECTIONS} readers per host, {SECONDS}s, {PUBLISHES} publishes through host A)",
