@@ -13,6 +13,11 @@ PYTEST_ARGS ?=
 # TEST_WORKERS=0 runs in one process: quicker for a file or two (one migration, not one per
 # worker). Locally, PYTEST_ARGS=--reuse-db keeps the migrated test database (README).
 TEST_WORKERS ?= auto
+# How xdist hands out tests: `worksteal` lets an idle worker take tests still queued behind a
+# long one on the other worker (load_demo in every language holds one worker for minutes); with
+# `load` those queued tests wait for it. TEST_DIST=load (or loadfile) to compare.
+TEST_DIST ?= worksteal
+XDIST := -n $(TEST_WORKERS) --dist $(TEST_DIST)
 
 .PHONY: help install migrate demo run test lint format check messages compile-messages ci bench bench-registry clean
 .PHONY: gettext messages-check test-sqlite test-postgres test-redis test-browser audit bench-load
@@ -74,7 +79,7 @@ run: migrate compile-messages ## Serve the site without loading demo content
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install compile-messages ## Run the test suite on SQLite (engine, PostgreSQL and browser tests skip)
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 # The CSS and JavaScript linters come from npm, pinned in ops/node/package-lock.json beside the
 # browser-test tools (`npm ci` there once per change of the lock; configs in ops/node/).
@@ -160,7 +165,7 @@ messages-check: install gettext ## Fail on missing, untranslated or fuzzy string
 	$(BIN)/python ops/check_translations.py
 
 test-sqlite: install compile-messages ## The whole suite on SQLite (browser tests run in test-browser)
-	$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
 
 # tests/integration/test_postgres.py restarts the server: it runs after the others, alone (-n0),
 # so that no other worker's connection is cut under it. pytest-django gives each worker its
@@ -168,7 +173,7 @@ test-sqlite: install compile-messages ## The whole suite on SQLite (browser test
 PG_RESTARTS := tests/integration/test_postgres.py
 test-postgres: install compile-messages ## The whole suite on a throw-away PostgreSQL (ops/postgres.sh)
 	ops/with-postgres.sh env HUB_REQUIRE_POSTGRES=1 bash -c '\
-		$(BIN)/pytest -n $(TEST_WORKERS) -m "not browser" --ignore=$(PG_RESTARTS) $(PYTEST_ARGS) \
+		$(BIN)/pytest $(XDIST) -m "not browser" --ignore=$(PG_RESTARTS) $(PYTEST_ARGS) \
 		&& $(BIN)/pytest -n0 -m "not browser" $(PG_RESTARTS) $(PYTEST_ARGS)'
 
 # The image's install step without Docker: the production set alone, hash-checked, in a clean
@@ -179,7 +184,7 @@ test-install: ## Production-only install in a clean virtualenv, then check --dep
 # The cache-dependent tests (marker "cache": page cache, content events, fragments, rate limits,
 # two hosts sharing one Redis) on a throw-away Redis from Debian's redis-server (ops/redis.sh).
 test-redis: install compile-messages ## Cache-dependent tests on a real Redis (ops/with-redis.sh)
-	ops/with-redis.sh env HUB_REQUIRE_REDIS=1 $(BIN)/pytest -n $(TEST_WORKERS) -m "cache and not browser" \
+	ops/with-redis.sh env HUB_REQUIRE_REDIS=1 $(BIN)/pytest $(XDIST) -m "cache and not browser" \
 		$(PYTEST_ARGS)
 
 # In one process (-n0): every xdist worker would start its own gunicorn on a demo site that it
