@@ -24,6 +24,27 @@ POSTGRES_CONFIGS = {
 POSTGRES_FOLDING_CONFIG = "hub_simple_unaccent"
 POSTGRES_FALLBACK_CONFIG = "simple"
 
+# OpenSearch / Elasticsearch: the built-in language analyzers; Polish and Slovenian get the
+# standard tokenizer with lowercasing and ASCII folding (``hub_folding``, defined in the index
+# settings by :mod:`search.backends`). Each searched text field has one sub-field per language.
+ENGINE_ANALYZERS = {
+    "en": "english",
+    "de": "german",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "nl": "dutch",
+    "pl": "hub_folding",
+    "sl": "hub_folding",
+}
+ENGINE_FOLDING_ANALYZER = {
+    "hub_folding": {
+        "type": "custom",
+        "tokenizer": "standard",
+        "filter": ["lowercase", "asciifolding"],
+    }
+}
+
 _locale_languages = {}  # Locale pk -> language code (locales are never renumbered)
 
 
