@@ -131,7 +131,7 @@ test-engine: install ## Search-engine tests on a real OpenSearch cluster (starte
 	SEARCH_URL="opensearch2+http://$$hosts?replicas=1" SEARCH_INDEX_PREFIX="test_engine_$$$$" \
 		$(BIN)/pytest -n0 -m engine $(PYTEST_ARGS)
 
-bench: bench-registry bench-search bench-load bench-lighthouse ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
+bench: bench-registry bench-search bench-recall bench-load bench-lighthouse ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
 
 bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
 	$(BIN)/python bench/registry.py
@@ -150,6 +150,10 @@ test-lighthouse: install ## Lighthouse on production settings as CI runs it (per
 .PHONY: bench-search
 bench-search: install ## Registry latency on OpenSearch, PostgreSQL, SQLite at 100,000; indexing rate
 	$(BIN)/python bench/search_backends.py
+
+.PHONY: bench-recall
+bench-recall: install ## Recall of inflected queries per language on SQLite, PostgreSQL, OpenSearch (bench/results/recall.json)
+	BENCH_BACKENDS=$${BENCH_BACKENDS:-sqlite,postgres,opensearch} $(BIN)/python bench/recall.py
 
 clean: ## Remove the virtualenv, database and generated files
 	rm -rf $(VENV) db.sqlite3 var .pytest_cache .ruff_cache

@@ -10,6 +10,9 @@ which no index serves, so every search reads every index entry. Here each word i
 the GIN indexes on ``title`` and ``body`` (a bitmap AND of ORs); titles holding the whole query
 come first, ranked with ``ts_rank``, then other matches (see ``_ranked``). Writes no longer scan
 the whole index to refresh title norms (see ``IncrementalTitleNormIndex``).
+Each page is indexed with its language's text-search configuration and each query is analysed
+with the configuration of the language it is asked in (:mod:`search.languages`), unless the
+backend's ``SEARCH_CONFIG`` names one configuration for everything.
 Everything else (indexing, ``search()``, autocomplete) is the stock backend.
 
 The ranked paths and the indexer use parts of modelsearch that it does not publish; each is
@@ -19,9 +22,18 @@ listed in :mod:`search.upstream`, whose test fails when an upgrade changes one.
 from django.apps import apps
 from django.db import connection
 from django.db.models.expressions import RawSQL
+from django.utils import translation
 from modelsearch.backends.database import SearchBackend as StockSearchBackend
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+
+from search.languages import (
+    POSTGRES_CONFIGS,
+    POSTGRES_FOLDING_CONFIG,
+    base_language,
+    object_language,
+    query_language,
+)
 
 # FTS5 columns are (autocomplete, body, title); bm25 is lower-is-better.
 TITLE_WEIGHT = 5.0
@@ -106,6 +118,10 @@ def _ranked_postgres_backend_class():
         """Wagtail's indexer reads every field of the object five times (once each for the
         title, body and autocomplete vectors and the two plain-text mirrors, stream fields
         rendered each time); this reads them once."""
+
+        def __init__(self, obj, backend):
+            super().__init__(obj, backend)
+            self.config = backend.config_for(object_language(obj))
 
         @cached_property
         def _prepared(self):
@@ -217,24 +233,54 @@ def _ranked_postgres_backend_class():
             )
 
     class RankedPostgresSearchBackend(PostgresSearchBackend):
+        """Also: one text-search configuration per language (see the module docstring).
+
+        ``config`` (which Wagtail's query compiler and indexer read) is the configuration of
+        the reader's active language, or the fixed ``SEARCH_CONFIG`` when one is set."""
+
         index_class = IncrementalTitleNormIndex
+        language_aware = True  # the service passes ``language`` to ranked_ids
+
+        @property
+        def config(self):
+            return self.config_for(query_language())
+
+        @config.setter
+        def config(self, value):  # Wagtail's __init__ sets SEARCH_CONFIG (usually None)
+            self.fixed_config = value
+
+        def config_for(self, language):
+            """The text-search configuration for ``language`` (a language code)."""
+            if self.fixed_config:
+                return self.fixed_config
+            return POSTGRES_CONFIGS.get(base_language(language), POSTGRES_FOLDING_CONFIG)
 
         def ranked_ids(
-            self, queryset, query_string, *, fields=None, operator="and", limit=2000, exact=True
+            self,
+            queryset,
+            query_string,
+            *,
+            fields=None,
+            operator="and",
+            limit=2000,
+            exact=True,
+            language=None,
         ):
             words = query_string.split()[:MAX_WORDS]
+            config = self.config_for(query_language(language))
             if fields or not words:  # named fields: the stock path searches the model's columns
-                found = self.search(
-                    query_string, queryset.only("pk"), fields=fields, operator=operator
-                )
-                return [obj.pk for obj in found[:limit]]
+                with translation.override(query_language(language)):
+                    found = self.search(
+                        query_string, queryset.only("pk"), fields=fields, operator=operator
+                    )
+                    return [obj.pk for obj in found[:limit]]
             if not exact:
-                return self._ranked(queryset.model, words, operator, limit)
+                return self._ranked(queryset.model, words, operator, limit, config)
             # Filter the ranked candidates through the caller's queryset (an ``IN (sub-query)``
             # over the text ``object_id`` makes PostgreSQL give up its indexes), reading a wider
             # window only when the first one did not hold enough allowed ids.
             for window in (limit * 2, limit * 8, None):
-                ranked = self._ranked(queryset.model, words, operator, window)
+                ranked = self._ranked(queryset.model, words, operator, window, config)
                 result = []
                 for start in range(0, len(ranked), CHUNK):
                     result.extend(_allowed_in_order(queryset, ranked[start : start + CHUNK]))
@@ -244,15 +290,15 @@ def _ranked_postgres_backend_class():
                     return result
             return result
 
-        def _ranked(self, model, words, operator, limit):
+        def _ranked(self, model, words, operator, limit, config):
             """Two tiers: documents whose title holds the whole query, ranked; then documents
             matching elsewhere, at most ``limit`` of them taken as the index finds them and
             ranked among themselves. Ranking every match of a common word would read every
             matching row (hundreds of milliseconds at 100,000 projects); this reads the title
             matches and ``limit`` more, and the first pages are the same."""
             table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            config_sql = "%s::regconfig, " if self.config else ""
-            config_params = [self.config] if self.config else []
+            config_sql = "%s::regconfig, "
+            config_params = [config]
             word_sql = f"plainto_tsquery({config_sql}%s)"
             with connection.cursor() as cursor:
                 # Words the text configuration drops (stop words) ask nothing.

@@ -10,6 +10,8 @@ from django.db import models
 from modelsearch.backends import elasticsearch8, opensearch3
 from modelsearch.index import AutocompleteField, FilterField, SearchField
 
+from search.languages import ENGINE_ANALYZERS
+
 _plain_fields = {}  # (model, search field) -> (column name, value getter), built once
 
 
@@ -63,9 +65,35 @@ class FastMappingMixin:
         return name, value, []
 
 
-class OpenSearchMapping(FastMappingMixin, opensearch3.OpenSearch3Mapping):
+def has_language_subfields(column):
+    """Whether the index column ``column`` carries one sub-field per language (see below)."""
+    return column == "title" or column.startswith("_all_text")
+
+
+class LanguageSubfieldsMixin:
+    """Every page's title and catch-all text (``_all_text`` and its boosted copies) is also
+    indexed once per language, as ``<field>.<language>``, with that language's analyzer
+    (:data:`search.languages.ENGINE_ANALYZERS`). A query in a language searches those
+    sub-fields (:class:`search.backends.EngineBackendMixin`), so "Vereinbarungen" meets
+    "Vereinbarung" in German; the plain fields stay as Wagtail maps them. The index is larger
+    (these fields are analysed eight more times); a query reads one language's sub-fields."""
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        for column, field_mapping in mapping["properties"].items():
+            if has_language_subfields(column) and field_mapping.get("type") == "text":
+                field_mapping["fields"] = {
+                    language: {"type": "text", "analyzer": analyzer}
+                    for language, analyzer in ENGINE_ANALYZERS.items()
+                }
+        return mapping
+
+
+class OpenSearchMapping(LanguageSubfieldsMixin, FastMappingMixin, opensearch3.OpenSearch3Mapping):
     pass
 
 
-class Elasticsearch8Mapping(FastMappingMixin, elasticsearch8.Elasticsearch8Mapping):
+class Elasticsearch8Mapping(
+    LanguageSubfieldsMixin, FastMappingMixin, elasticsearch8.Elasticsearch8Mapping
+):
     pass

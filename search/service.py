@@ -97,19 +97,38 @@ def _short(exc):
     return f"{type(exc).__name__}: {str(exc)[:300]}"
 
 
-def _database_ids(name, queryset, words, fields, limit, operator, exact=True):
+def _language_option(backend, language):
+    """``{"language": ...}`` for a backend that analyses each language its own way."""
+    return {"language": language} if getattr(backend, "language_aware", False) else {}
+
+
+def _database_ids(name, queryset, words, fields, limit, operator, exact=True, language=None):
     backend = get_backend(name)
     ranked_ids = getattr(backend, "ranked_ids", None)
     if ranked_ids is not None:  # a backend with a faster way to answer this exact question
         return ranked_ids(
-            queryset, words, fields=fields, operator=operator, limit=limit, exact=exact
+            queryset,
+            words,
+            fields=fields,
+            operator=operator,
+            limit=limit,
+            exact=exact,
+            **_language_option(backend, language),
         )
     results = backend.search(words, queryset.only("pk"), fields=fields, operator=operator)
     return [obj.pk for obj in results[:limit]]
 
 
 def search_ids(
-    queryset, query, *, fields=None, limit=DEFAULT_LIMIT, operator="and", fuzzy=True, exact=True
+    queryset,
+    query,
+    *,
+    fields=None,
+    limit=DEFAULT_LIMIT,
+    operator="and",
+    fuzzy=True,
+    exact=True,
+    language=None,
 ):
     """Search ``queryset`` for ``query`` and return a :class:`SearchOutcome`.
 
@@ -118,7 +137,9 @@ def search_ids(
     engine retries a query without exact matches with typo tolerance. With ``exact=False`` a
     database backend may also return ids of the same model outside ``queryset`` (for callers
     that intersect the ids with their own set anyway, which is faster); engines always apply
-    the queryset's filters themselves.
+    the queryset's filters themselves. ``language`` (a language code, default the reader's
+    active language) is the language the query is analysed in, on backends with per-language
+    analysis (:mod:`search.languages`).
     """
     words = plain_words(clean_query(query))
     if not words:
@@ -132,12 +153,15 @@ def search_ids(
                 "Search engine unavailable; falling back to the database for %ss",
                 health.retry_after(),
             )
-        return _fallback(queryset, words, fields, limit, operator, exact)
+        return _fallback(queryset, words, fields, limit, operator, exact, language)
     try:
         if not is_engine:
-            ids = _database_ids("default", queryset, words, fields, limit, operator, exact)
+            ids = _database_ids(
+                "default", queryset, words, fields, limit, operator, exact, language
+            )
             return SearchOutcome(ids, words=words)
         options = {"fields": fields, "operator": operator, "limit": limit}
+        options.update(_language_option(backend, language))
         ids = backend.search_ids(words, queryset, **options)
         if ids or not fuzzy:
             return SearchOutcome(ids, words=words)
@@ -154,14 +178,16 @@ def search_ids(
         elif not has_fallback():
             raise
         logger.warning("Search engine failed (%s); falling back to the database", _short(exc))
-    return _fallback(queryset, words, fields, limit, operator, exact)
+    return _fallback(queryset, words, fields, limit, operator, exact, language)
 
 
-def _fallback(queryset, words, fields, limit, operator, exact):
+def _fallback(queryset, words, fields, limit, operator, exact, language=None):
     if not has_fallback():
         return SearchOutcome(degraded=True, backend="", words=words)
     try:
-        ids = _database_ids(FALLBACK_BACKEND, queryset, words, fields, limit, operator, exact)
+        ids = _database_ids(
+            FALLBACK_BACKEND, queryset, words, fields, limit, operator, exact, language
+        )
     except DatabaseError:
         logger.exception("Fallback database search failed for %r", words)
         ids = []

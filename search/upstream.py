@@ -114,6 +114,20 @@ HOOKS = (
         "search.database OnePassObjectIndexer",
     ),
     Hook(
+        "modelsearch.backends.database.postgres.postgres",
+        "ObjectIndexer",
+        "__init__",
+        ("self", "obj", "backend"),
+        "search.database OnePassObjectIndexer (its ``config``: the page's language's)",
+    ),
+    Hook(
+        "modelsearch.backends.database.postgres.postgres",
+        "PostgresSearchQueryCompiler",
+        "get_config",
+        ("self", "backend"),
+        "search.database RankedPostgresSearchBackend.config (the reader's language's)",
+    ),
+    Hook(
         "modelsearch.backends.database.sqlite.sqlite",
         "SQLiteSearchBackend.query_compiler_class",
         "build_search_query",

@@ -48,3 +48,19 @@ def test_the_index_tables_have_the_columns_we_write():
         fts = apps.get_model("wagtailsearch", "SQLiteFTSIndexEntry")
         names = {field.name for field in fts._meta.get_fields()}
         assert set(upstream.SQLITE_FTS_FIELDS) <= names
+
+
+def test_modelsearch_postgres_reads_the_text_search_config_from_the_backend():
+    """search.database chooses a configuration per language by giving the backend a ``config``
+    property and its indexer a ``config``: Wagtail must keep reading them there."""
+    from types import SimpleNamespace
+
+    from modelsearch.backends.database.postgres.postgres import (
+        ObjectIndexer,
+        PostgresSearchQueryCompiler,
+    )
+
+    backend = SimpleNamespace(config="german", autocomplete_config="simple")
+    assert PostgresSearchQueryCompiler.get_config(None, backend) == "german"
+    indexer = ObjectIndexer(SimpleNamespace(get_search_fields=lambda: []), backend)
+    assert indexer.config == "german"

@@ -1,0 +1,87 @@
+"""Each language's analysis on a real OpenSearch (per-language sub-fields, search/languages.py)."""
+
+import pytest
+from wagtail.models import Locale
+
+from projects.models import ProjectPage
+from search import service
+from tests.factories import make_project
+
+pytestmark = pytest.mark.engine
+
+
+def translate(page, language, title, summary):
+    copy = page.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+    copy.title = title
+    copy.summary = summary
+    copy.save_revision().publish()
+    return copy
+
+
+@pytest.fixture
+def pages(engine, registry):
+    english = make_project(
+        registry, title="Partnership agreement", summary="The union and the college sign it."
+    )
+    made = {
+        "en": english,
+        "de": translate(english, "de", "Partnerschaftsvereinbarung", "Eine neue Vereinbarung."),
+        "fr": translate(english, "fr", "Accord de partenariat", "Un accord signé ensemble."),
+        "pl": translate(english, "pl", "Współpraca uczelni", "Umowa o współpracy."),
+    }
+    engine.refresh()
+    return made
+
+
+def ids(query, language, everywhere=False, **options):
+    queryset = ProjectPage.objects.live()
+    if not everywhere:
+        queryset = queryset.filter(locale=Locale.objects.get(language_code=language))
+    return service.search_ids(queryset, query, language=language, fuzzy=False, **options).ids
+
+
+@pytest.mark.parametrize(
+    ("language", "inflected"),
+    [("en", "agreements"), ("de", "Vereinbarungen"), ("fr", "accords")],
+)
+def test_an_inflected_query_finds_its_base_form_in_its_own_language_only(
+    pages, language, inflected
+):
+    assert ids(inflected, language) == [pages[language].pk]
+    assert ids(inflected, language, everywhere=True) == [pages[language].pk]
+
+
+def test_the_language_decides_the_analysis(pages):
+    assert ids("Vereinbarungen", "en", everywhere=True) == []
+    assert ids("Vereinbarungen", "de", everywhere=True) == [pages["de"].pk]
+
+
+def test_the_readers_active_language_is_the_default(pages):
+    from django.utils import translation
+
+    with translation.override("fr"):
+        found = service.search_ids(ProjectPage.objects.live(), "accords", fuzzy=False).ids
+    assert found == [pages["fr"].pk]
+
+
+def test_polish_folds_accents(pages):
+    assert ids("wspolpraca", "pl") == [pages["pl"].pk]
+
+
+def test_typo_tolerance_still_works_on_the_language_fields(pages):
+    outcome = service.search_ids(
+        ProjectPage.objects.filter(locale=Locale.objects.get(language_code="de")),
+        "Verienbarungen",
+        language="de",
+    )
+    assert outcome.ids == [pages["de"].pk] and outcome.fuzzy
+
+
+def test_the_mapping_has_a_sub_field_per_language(engine, pages):
+    index = engine.page_index().name
+    mapping = engine.es.indices.get_mapping(index=index)
+    properties = next(iter(mapping.values()))["mappings"]["properties"]
+    subfields = properties["_all_text"]["fields"]
+    assert subfields["de"]["analyzer"] == "german"
+    assert subfields["pl"]["analyzer"] == "hub_folding"
+    assert set(properties["title"]["fields"]) == {"en", "de", "fr", "es", "it", "pl", "sl", "nl"}

@@ -1,0 +1,90 @@
+"""Each language's text analysis on PostgreSQL (search/languages.py, search/database.py)."""
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale
+
+from projects.models import ProjectPage
+from search import service
+from tests.factories import make_project
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL=postgres://…)"
+    ),
+]
+
+
+def translate(page, language, title, summary):
+    copy = page.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+    copy.title = title
+    copy.summary = summary
+    copy.save_revision().publish()
+    return copy
+
+
+@pytest.fixture
+def pages(registry):
+    english = make_project(
+        registry, title="Partnership agreement", summary="The union and the college sign it."
+    )
+    return {
+        "en": english,
+        "de": translate(english, "de", "Partnerschaftsvereinbarung", "Eine neue Vereinbarung."),
+        "fr": translate(english, "fr", "Accord de partenariat", "Un accord signé ensemble."),
+        "pl": translate(english, "pl", "Współpraca uczelni", "Umowa o współpracy."),
+    }
+
+
+def ids(query, language, everywhere=False):
+    queryset = ProjectPage.objects.live()
+    if not everywhere:
+        queryset = queryset.filter(locale__language_code=language)
+    return service.search_ids(queryset, query, language=language).ids
+
+
+@pytest.mark.parametrize(
+    ("language", "inflected"),
+    [("en", "agreements"), ("de", "Vereinbarungen"), ("fr", "accords")],
+)
+def test_an_inflected_query_finds_its_base_form_in_its_own_language_only(
+    pages, language, inflected
+):
+    assert ids(inflected, language) == [pages[language].pk]
+    # Across all locales, still only the page in the query's language.
+    assert ids(inflected, language, everywhere=True) == [pages[language].pk]
+
+
+def test_the_language_decides_the_analysis(pages):
+    # Analysed as English, "Vereinbarungen" is not reduced to the German stem.
+    assert ids("Vereinbarungen", "en", everywhere=True) == []
+    assert ids("Vereinbarungen", "de", everywhere=True) == [pages["de"].pk]
+
+
+def test_the_readers_active_language_is_the_default(pages):
+    from django.utils import translation
+
+    with translation.override("fr"):
+        found = service.search_ids(ProjectPage.objects.live(), "accords").ids
+    assert found == [pages["fr"].pk]
+
+
+def test_polish_folds_accents_without_stemming(pages):
+    assert ids("wspolpraca", "pl") == [pages["pl"].pk]
+    assert ids("Współpraca", "pl") == [pages["pl"].pk]
+
+
+def test_named_fields_use_the_query_language_too(pages):
+    found = service.search_ids(
+        ProjectPage.objects.live(), "Vereinbarungen", fields=["summary"], language="de"
+    ).ids
+    assert found == [pages["de"].pk]
+
+
+def test_pages_are_indexed_with_their_languages_configuration(pages):
+    from django.apps import apps
+
+    entry = apps.get_model("wagtailsearch", "IndexEntry")
+    title = entry.objects.filter(object_id=str(pages["de"].pk)).values_list("title", flat=True)
+    assert "partnerschaftsvereinbar" in str(title.get())  # the German stem, not the word
