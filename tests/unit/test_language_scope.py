@@ -53,9 +53,7 @@ def test_site_search_stays_in_the_readers_language_by_default(client, projects):
     assert result_urls(client.get("/en/search/", {"q": "Umfrage"})) == []
 
 
-def test_site_search_in_all_languages_shows_each_page_once_in_the_readers_version(
-    client, projects
-):
+def test_site_search_in_all_languages_shows_each_page_once_in_the_readers_version(client, projects):
     german = client.get("/de/search/", {"q": "wellbeing", "lang": "all"})
     assert result_urls(german) == ["/de/projects/wellbeing-poll/"]
     english = client.get("/en/search/", {"q": "Umfrage", "lang": "all"})
