@@ -1,7 +1,8 @@
 """Suggest registry projects for a manifesto pledge, and show projects in the reader's language.
 
 A pledge is searched through the shared search service in two languages: the officer's own
-and the site's default (where most projects are written first). Results are merged by
+and the site's default (where most projects are written first), or in every language when the
+officer asks for all of them (``?lang=all``, :mod:`search.scope`). Results are merged by
 ``translation_key`` so a project found in both languages appears once.
 
 Suggestions are only projects an officer can join (proposed or active, and open to officers)
@@ -18,6 +19,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from hub.i18n import translations
+from hub.languages import mark_content_locales
 from search.service import search_ids
 
 
@@ -88,22 +90,31 @@ def joinable_projects():
     return live_projects().filter(status__in=model.JOINABLE_STATUSES, open_to_officers=True)
 
 
-def search_projects(query, language_code, *, limit=8, exclude_keys=(), queryset=None):
-    """Projects matching ``query`` in ``language_code`` and the default language, merged by
-    translation and ordered by their best rank in either language."""
+def search_projects(
+    query, language_code, *, limit=8, exclude_keys=(), queryset=None, every_language=False
+):
+    """Projects matching ``query`` in ``language_code`` and the default language (or in every
+    language), merged by translation and ordered by their best rank in any of them."""
     pages, degraded, _ranked_pks = _search(
-        query, language_code, limit=limit, exclude_keys=exclude_keys, queryset=queryset
+        query,
+        language_code,
+        limit=limit,
+        exclude_keys=exclude_keys,
+        queryset=queryset,
+        every_language=every_language,
     )
     return pages, degraded
 
 
-def _search(query, language_code, *, limit, exclude_keys, queryset=None):
+def _search(query, language_code, *, limit, exclude_keys, queryset=None, every_language=False):
     base = live_projects() if queryset is None else queryset
     locales = []
     for code in (language_code, settings.LANGUAGE_CODE):
         locale = _locale(code) if code else None
         if locale is not None and locale not in locales:
             locales.append(locale)
+    if every_language:
+        locales += [locale for locale in Locale.objects.order_by("pk") if locale not in locales]
     best = {}  # translation_key -> (rank, order, pk)
     degraded = False
     for order, locale in enumerate(locales):
@@ -126,7 +137,7 @@ def _search(query, language_code, *, limit, exclude_keys, queryset=None):
     return pages, degraded, ranked
 
 
-def suggest_for_pledge(pledge, *, limit=5):
+def suggest_for_pledge(pledge, *, limit=5, every_language=False):
     """Joinable projects that may already do what ``pledge`` promises, best first.
 
     Only projects that pass :func:`is_relevant` are suggested, so a pledge with no real
@@ -136,7 +147,12 @@ def suggest_for_pledge(pledge, *, limit=5):
     query = f"{pledge.title} {pledge.description}"
     language = getattr(pledge.officer, "preferred_language", None) or settings.LANGUAGE_CODE
     _pages, degraded, ranked = _search(
-        query, language, limit=limit, exclude_keys=exclude, queryset=joinable_projects()
+        query,
+        language,
+        limit=limit,
+        exclude_keys=exclude,
+        queryset=joinable_projects(),
+        every_language=every_language,
     )
     terms = significant_terms(query)
     texts = {
@@ -173,4 +189,4 @@ def localize_projects(pks, language_code=None):
             continue
         seen.add(page.translation_key)
         result.append(page)
-    return result
+    return mark_content_locales(result)

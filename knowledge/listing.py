@@ -19,6 +19,7 @@ from hub.languages import mark_content_locales
 from knowledge.models.audience import Audience
 from knowledge.models.guideline import GuidelinePage
 from knowledge.models.resources import theme_labels
+from search import scope
 from search.service import clean_query, search_ids
 
 GUIDANCE_PAGE_SIZE = 12
@@ -70,6 +71,7 @@ class Listing:
     paginator: object
     degraded: bool
     is_browsing: bool = False
+    all_languages: bool = False  # the reader asked for every language (search.scope)
 
     @property
     def items(self):
@@ -140,8 +142,19 @@ def decorate_guidelines(pages, locale_id):
 class GuidanceQuery:
     """Search and filter the guidelines under one guidance index page."""
 
-    def __init__(self, index_page, query="", themes=(), audiences=(), sort="", page=1, all_=False):
+    def __init__(
+        self,
+        index_page,
+        query="",
+        themes=(),
+        audiences=(),
+        sort="",
+        page=1,
+        all_=False,
+        all_languages=False,
+    ):
         self.index_page = index_page
+        self.all_languages = all_languages
         self.query = clean_query(query)
         self.themes = list(themes)
         self.audiences = list(audiences)
@@ -160,6 +173,7 @@ class GuidanceQuery:
             sort=get.get("sort", "")[:MAX_VALUE_LENGTH],
             page=get.get("page", 1),
             all_="all" in get or "sort" in get or "page" in get,
+            all_languages=scope.wants_all(get),
         )
 
     def run(self):
@@ -172,10 +186,14 @@ class GuidanceQuery:
         base = self.index_page.get_guidelines()
         ids, degraded = None, False
         if self.query:
-            outcome = search_ids(
-                GuidelinePage.objects.live().filter(locale_id=locale_id), self.query, exact=False
-            )
+            if self.all_languages:
+                matched = scope.every_language(GuidelinePage.objects.live())
+            else:
+                matched = GuidelinePage.objects.live().filter(locale_id=locale_id)
+            outcome = search_ids(matched, self.query, exact=False)
             ids, degraded = outcome.ids, outcome.degraded
+            if self.all_languages:
+                ids = scope.as_reader_versions(ids, matched, base)
             base = base.filter(pk__in=ids)
 
         theme_through = GuidelinePage.themes.through
@@ -235,6 +253,7 @@ class GuidanceQuery:
             paginator=paginator,
             degraded=degraded,
             is_browsing=is_browsing,
+            all_languages=self.all_languages,
         )
 
     def _load(self, pks, locale_id):

@@ -229,7 +229,7 @@ def get_index(locale_id, default_locale_id):
 _searches = VersionedMemo(max_entries=512)
 
 
-def cached_search(locale_id, query, run):
+def cached_search(locale_id, query, run, every_language=False):
     """``run()``'s SearchOutcome for a query, remembered until the registry next changes.
 
     Readers repeat the same few searches ("wellbeing", "survey"), and results only change when
@@ -239,7 +239,7 @@ def cached_search(locale_id, query, run):
     """
     if not results_follow_content():
         return run()
-    version, key = current_version(), (locale_id, query.casefold())
+    version, key = current_version(), (locale_id, query.casefold(), every_language)
     outcome = _searches.get(version, key)
     if outcome is None:
         outcome = run()

@@ -17,6 +17,7 @@ from hub.languages import with_content_locale
 from projects.facets import FACETS, cached_search, facet_labels, get_index
 from projects.facets_engine import EngineWindow, engine_facets, engine_sort
 from projects.facets_orm import orm_listing
+from search import scope, spelling
 from search.aggregations import faceted_search
 from search.facets import FacetOption
 from search.service import ENGINE_RESULT_WINDOW, clean_query, engine, plain_words, search_ids
@@ -86,6 +87,8 @@ class RegistryResult:
     # The text search matched more than ``limit`` projects: only the best are listed.
     capped: bool = False
     limit: int = SEARCH_LIMIT
+    all_languages: bool = False  # the reader asked for every language (search.scope)
+    suggestion: str = ""  # "Did you mean": a spelling that finds projects, when none matched
 
     @property
     def search_limit(self):
@@ -105,8 +108,18 @@ class RegistryResult:
 
 
 class RegistryQuery:
-    def __init__(self, index_page, query="", selected=None, sort="", page=1, locale=None):
+    def __init__(
+        self,
+        index_page,
+        query="",
+        selected=None,
+        sort="",
+        page=1,
+        locale=None,
+        all_languages=False,
+    ):
         self.index_page = index_page
+        self.all_languages = all_languages
         self.query = clean_query(query)
         self.selected = selected or {}
         self.sort = sort
@@ -123,6 +136,7 @@ class RegistryQuery:
             selected={k: v for k, v in selected.items() if v},
             sort=get.get("sort", ""),
             page=get.get("page", 1),
+            all_languages=scope.wants_all(get),
         )
 
     def run(self):
@@ -142,10 +156,15 @@ class RegistryQuery:
 
         found = None
         backend = engine()
-        if backend is not None and backend.is_available():
+        # Across languages, the words are matched first (on the engine when there is one) and
+        # the reader's versions of the projects found are then filtered and counted here.
+        across = self.all_languages and bool(self.query)
+        if backend is not None and backend.is_available() and not across:
             found = self._on_engine(backend, projects, selected, sort)
         if found is None:
-            found = self._on_database(projects, selected, sort, default_locale)
+            found = self._on_database(
+                projects, selected, sort, default_locale, index=not (across and backend)
+            )
         rows, counts, capped, degraded, limit = found
 
         paginator = Paginator(rows, PAGE_SIZE)
@@ -183,7 +202,18 @@ class RegistryQuery:
             page_keys=",".join(map(str, pks)),
             capped=capped,
             limit=limit,
+            all_languages=self.all_languages,
+            suggestion=self._suggestion(projects) if self.query and not paginator.count else "",
         )
+
+    def _suggestion(self, projects):
+        """A respelling of the query from the words of the reader's language that finds at
+        least one project (before filters), or ``""``."""
+        suggestion = spelling.suggest(self.query, self.locale.pk)
+        if not suggestion:
+            return ""
+        found = search_ids(projects, suggestion, limit=1, fuzzy=False)
+        return suggestion if found.ids else ""
 
     def _on_engine(self, backend, projects, selected, sort):
         """The page, the total and every facet's counts in one request to the engine (a
@@ -222,24 +252,33 @@ class RegistryQuery:
         capped = bool(words) and rows.found.total > ENGINE_RESULT_WINDOW
         return rows, rows.found.counts, capped, False, ENGINE_RESULT_WINDOW
 
-    def _on_database(self, projects, selected, sort, default_locale):
+    def _on_database(self, projects, selected, sort, default_locale, index=True):
+        """The listing from a text search's ids (if any) and the database's filters and counts:
+        each worker's facet index where ``index`` and the setting allow it, else the ORM."""
         from projects.models import ProjectPage
 
         relevance, degraded = None, False
         if self.query:
+            if self.all_languages:
+                matched = scope.every_language(ProjectPage.objects.live())
+            else:
+                matched = ProjectPage.objects.live().filter(locale_id=self.locale.pk)
             outcome = cached_search(
                 self.locale.pk,
                 self.query,
                 lambda: search_ids(
-                    ProjectPage.objects.live().filter(locale_id=self.locale.pk),
+                    matched,
                     self.query,
                     limit=SEARCH_LIMIT,
                     exact=False,  # the listing keeps only this locale's live projects
                 ),
+                every_language=self.all_languages,
             )
             relevance, degraded = outcome.ids, outcome.degraded
+            if self.all_languages:
+                relevance = scope.as_reader_versions(relevance, matched, projects)
         capped = relevance is not None and len(relevance) >= SEARCH_LIMIT
-        if not settings.REGISTRY_FACET_INDEX:
+        if not (index and settings.REGISTRY_FACET_INDEX):
             if relevance is not None:
                 projects = projects.filter(pk__in=relevance)
             rows, counts = orm_listing(projects, selected, sort, relevance)

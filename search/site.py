@@ -22,7 +22,7 @@ from hub.i18n import active_locale, default_locale, names_by_slug
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
 from hub.routing import find_site
-from search import service, snippets, spelling, stats
+from search import scope, service, snippets, spelling, stats
 from search.facets import FacetIndex, FacetOption, FacetValue
 
 PAGE_SIZE = 10
@@ -82,6 +82,7 @@ class SiteSearchResult:
     degraded: bool = False
     fuzzy: bool = False
     suggestion: str = ""
+    all_languages: bool = False  # the reader asked for every language (search.scope)
 
     @property
     def page_range(self):
@@ -117,8 +118,18 @@ def themes_field(model):
 
 
 class SiteSearch:
-    def __init__(self, query="", selected=None, page=1, locale=None, request=None, log=True):
+    def __init__(
+        self,
+        query="",
+        selected=None,
+        page=1,
+        locale=None,
+        request=None,
+        log=True,
+        all_languages=False,
+    ):
         self.query = service.clean_query(query)
+        self.all_languages = all_languages
         self.selected = selected or {}
         self.page_number = page
         self.locale = locale or Locale.get_active()
@@ -133,7 +144,14 @@ class SiteSearch:
         }
         # LocaleMiddleware has activated the request's language.
         locale = active_locale() or default_locale()
-        return cls(get.get("q", ""), selected, get.get("page", 1), locale, request)
+        return cls(
+            get.get("q", ""),
+            selected,
+            get.get("page", 1),
+            locale,
+            request,
+            all_languages=scope.wants_all(get),
+        )
 
     def base_queryset(self):
         return Page.objects.live().public().filter(locale=self.locale, depth__gt=1)
@@ -143,13 +161,14 @@ class SiteSearch:
         computed once per content change in each worker (``hub.cache.content_memo``); every
         search is counted."""
         if not self.query:
-            return SiteSearchResult(query=self.query)
+            return SiteSearchResult(query=self.query, all_languages=self.all_languages)
         site = find_site(self.request) if self.request is not None else None
         key = (
             "site-search",
             getattr(site, "pk", None),
             self.locale.pk,
             self.query,
+            self.all_languages,
             tuple(sorted((name, tuple(values)) for name, values in self.selected.items())),
             str(self.page_number),
         )
@@ -168,15 +187,20 @@ class SiteSearch:
         return result
 
     def _compute(self):
-        result = SiteSearchResult(query=self.query)
+        result = SiteSearchResult(query=self.query, all_languages=self.all_languages)
         queryset = self.base_queryset()
+        if self.all_languages:
+            queryset = scope.every_language(Page.objects.live().public().filter(depth__gt=1))
         outcome = service.search_ids(queryset, self.query, limit=RESULT_LIMIT)
         result.degraded, result.fuzzy = outcome.degraded, outcome.fuzzy
         first_view = not any(self.selected.values()) and str(self.page_number) in ("", "1")
 
         picks, picked_pks = self._picks() if first_view else ([], set())
         result.picks = picks
-        ids = [pk for pk in outcome.ids if pk not in picked_pks]
+        ids = outcome.ids
+        if self.all_languages:
+            ids = scope.as_reader_versions(ids, queryset, self.base_queryset())
+        ids = [pk for pk in ids if pk not in picked_pks]
         result.capped = len(outcome.ids) >= RESULT_LIMIT
 
         index, labels = self._facet_index(ids)

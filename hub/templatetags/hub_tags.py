@@ -127,6 +127,18 @@ def lang_attr(obj):
 
 
 @register.filter
+def content_lang(page):
+    """The language code of the text a page shows (its source's, for an alias)."""
+    return languages.content_language(page) if page else ""
+
+
+@register.filter
+def language_name(code):
+    """A language's name in the reader's language ("Englisch" for a German reader)."""
+    return languages.language_name(code)
+
+
+@register.filter
 def autonym(code):
     """A language's name in that language ("Deutsch")."""
     return languages.autonym(code)

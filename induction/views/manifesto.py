@@ -26,6 +26,7 @@ from induction.views.common import (
     redirect_to,
     sub_url,
 )
+from search import scope
 
 MAX_PLEDGES = 30
 
@@ -176,12 +177,17 @@ def pledge_detail(request, hub, pk):
             raise Http404
     search_form = ProjectSearchForm(request.GET or None)
     linked = localize_projects([p.pk for p in pledge.projects.all()])
-    suggestions, degraded = suggest_for_pledge(pledge)
+    every_language = scope.wants_all(request.GET)
+    suggestions, degraded = suggest_for_pledge(pledge, every_language=every_language)
     results = None
     if search_form.is_bound and search_form.is_valid() and search_form.cleaned_data["q"]:
         exclude = {p.translation_key for p in linked}
         results, searched_degraded = search_projects(
-            search_form.cleaned_data["q"], get_language(), limit=10, exclude_keys=exclude
+            search_form.cleaned_data["q"],
+            get_language(),
+            limit=10,
+            exclude_keys=exclude,
+            every_language=every_language,
         )
         degraded = degraded or searched_degraded
     response = hub.render(
@@ -195,6 +201,7 @@ def pledge_detail(request, hub, pk):
             "linked": linked,
             "suggestions": suggestions,
             "results": results,
+            "all_languages": every_language,
             "degraded": degraded,
             "link_error": link_error,
             "updates": pledge.updates.all()[:50],
