@@ -13,10 +13,11 @@ PYTEST_ARGS ?=
 # TEST_WORKERS=0 runs in one process: quicker for a file or two (one migration, not one per
 # worker). Locally, PYTEST_ARGS=--reuse-db keeps the migrated test database (README).
 TEST_WORKERS ?= auto
-# How xdist hands out tests: `worksteal` lets an idle worker take tests still queued behind a
-# long one on the other worker (load_demo in every language holds one worker for minutes); with
-# `load` those queued tests wait for it. TEST_DIST=load (or loadfile) to compare.
-TEST_DIST ?= worksteal
+# How xdist hands out tests: `load` sends each worker its tests in collection order, so the
+# transactional tests (pytest-django runs them last; they flush the database, groups and locales
+# included) stay last on every worker. `worksteal` breaks that: a worker that has run its own
+# transactional tests may steal ordinary ones from the other worker and find an empty database.
+TEST_DIST ?= load
 XDIST := -n $(TEST_WORKERS) --dist $(TEST_DIST)
 
 .PHONY: help install migrate demo run test lint format check messages compile-messages ci bench bench-registry clean
