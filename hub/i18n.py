@@ -10,7 +10,8 @@ language's) where nothing is translated yet:
 * :func:`names_by_slug`: ``{slug: name}`` of a taxonomy-like model in one language;
 * :func:`translated_name`: one snippet's name in the active language (from a per-model table);
 * :func:`translations` / :func:`localize_snippets`: snippets in one language, order kept;
-* :func:`localize_pages`: editor-picked pages in one language, live and public only.
+* :func:`localize_pages`: editor-picked pages in one language, live and public only;
+* :func:`page_translatable_fields`: what wagtail-localize translates on a page model.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Locale
+from wagtail_localize.fields import TranslatableField
 
 from hub.cache import content_memo, content_version, tree_memo
 
@@ -160,3 +162,14 @@ def localize_pages(pages, locale_id, model, *, exclude_keys=(), select_related=(
             seen.add(key)
             result.append(page)
     return result
+
+
+# --- What editors translate -------------------------------------------------------------------
+
+
+def page_translatable_fields(*fields):
+    """A page model's ``translatable_fields``: the page's own texts (title, address, search
+    engine title and description), then ``fields`` (the model's translatable and synchronised
+    fields). Declaring the list replaces wagtail-localize's defaults, so these come first."""
+    own = ("title", "slug", "seo_title", "search_description")
+    return [*(TranslatableField(name) for name in own), *fields]

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
 from hub.blocks import BodyBlock
+from hub.i18n import page_translatable_fields
 from hub.languages import with_content_locale
 from induction.blocks import LessonBlock, ScheduleBlock, checklist_item_ids, quiz_ids
 from induction.calendar import Session
@@ -178,11 +179,7 @@ class InductionProgrammePage(Page):
         index.SearchField("schedule"),
         index.FilterField("year"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = page_translatable_fields(
         TranslatableField("intro"),
         TranslatableField("body"),
         TranslatableField("schedule"),
@@ -190,7 +187,7 @@ class InductionProgrammePage(Page):
         SynchronizedField("starts_on"),
         SynchronizedField("ends_on"),
         SynchronizedField("time_zone"),
-    ]
+    )
 
     parent_page_types = ["induction.InductionIndexPage"]
     subpage_types = ["induction.TrainingModulePage"]
@@ -299,18 +296,14 @@ class TrainingModulePage(RoutablePageMixin, Page):
         index.SearchField("summary", boost=2),
         index.SearchField("lessons"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = page_translatable_fields(
         TranslatableField("summary"),
         TranslatableField("lessons"),
         SynchronizedField("estimated_minutes"),
         SynchronizedField("prerequisite"),
         SynchronizedField("target_roles"),
         SynchronizedField("due_date"),
-    ]
+    )
 
     parent_page_types = ["induction.InductionProgrammePage"]
     subpage_types = []

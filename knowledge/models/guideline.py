@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from hub.i18n import localize_pages, localize_snippets
+from hub.i18n import localize_pages, localize_snippets, page_translatable_fields
 from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
@@ -132,11 +132,7 @@ class GuidelinePage(RoutablePageMixin, Page):
     def get_indexed_objects(cls):
         return prefetch_parental_relations(cls, super().get_indexed_objects())
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = page_translatable_fields(
         TranslatableField("summary"),
         TranslatableField("body"),
         SynchronizedField("audiences"),
@@ -146,7 +142,7 @@ class GuidelinePage(RoutablePageMixin, Page):
         SynchronizedField("resource_links"),
         SynchronizedField("related_guidance_links"),
         SynchronizedField("related_project_links"),
-    ]
+    )
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []

@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from hub.i18n import localize_pages
+from hub.i18n import localize_pages, page_translatable_fields
 from knowledge.listing import GuidanceQuery, landing_sections
 from knowledge.models.guideline import MAX_PICKS, GuidelinePage
 from knowledge.resource_listing import ResourceQuery
@@ -39,14 +39,10 @@ class KnowledgeIndexPage(ListingPageMixin, RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = page_translatable_fields(
         TranslatableField("intro"),
         SynchronizedField("featured_links"),
-    ]
+    )
 
     parent_page_types = ["hub.HomePage"]
     subpage_types = ["knowledge.GuidelinePage"]

@@ -14,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.blocks import BodyBlock
+from hub.i18n import page_translatable_fields
 from hub.indexing import prefetch_parental_relations
 from hub.languages import with_content_locale
 from projects.models.people import JoinRequest
@@ -184,11 +185,7 @@ class ProjectPage(Page):
         index.FilterField("last_confirmed_at"),
     ]
 
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = page_translatable_fields(
         TranslatableField("summary"),
         TranslatableField("description"),
         TranslatableField("how_officers_can_help"),
@@ -206,7 +203,7 @@ class ProjectPage(Page):
         SynchronizedField("staff_lead"),
         SynchronizedField("union_contact"),
         SynchronizedField("open_to_officers"),
-    ]
+    )
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
