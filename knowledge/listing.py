@@ -20,6 +20,7 @@ from knowledge.models.audience import Audience
 from knowledge.models.guideline import GuidelinePage
 from knowledge.models.resources import theme_labels
 from search import scope
+from search.listings import PagedResults
 from search.service import clean_query, search_ids
 
 GUIDANCE_PAGE_SIZE = 12
@@ -61,7 +62,7 @@ class FacetGroup:
 
 
 @dataclass
-class Listing:
+class Listing(PagedResults):
     query: str
     sort: str
     sorts: list
@@ -74,23 +75,8 @@ class Listing:
     all_languages: bool = False  # the reader asked for every language (search.scope)
 
     @property
-    def items(self):
-        return self.page.object_list
-
-    @property
     def total(self):
         return self.paginator.count
-
-    @property
-    def page_range(self):
-        return self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
-
-    @property
-    def has_filters(self):
-        return bool(self.active) or bool(self.query)
-
-    def facet(self, name):
-        return next((facet for facet in self.facets if facet.name == name), None)
 
 
 def _values(get, name):

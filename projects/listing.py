@@ -20,6 +20,7 @@ from projects.facets_orm import orm_listing
 from search import scope, spelling
 from search.aggregations import faceted_search
 from search.facets import FacetOption
+from search.listings import PagedResults
 from search.service import ENGINE_RESULT_WINDOW, clean_query, engine, plain_words, search_ids
 
 logger = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class Facet:
 
 
 @dataclass
-class RegistryResult:
+class RegistryResult(PagedResults):
     query: str
     sort: str
     sorts: list
@@ -96,15 +97,7 @@ class RegistryResult:
 
     @property
     def projects(self):
-        return self.page.object_list
-
-    @property
-    def page_range(self):
-        return self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1)
-
-    @property
-    def has_filters(self):
-        return bool(self.active) or bool(self.query)
+        return self.items
 
 
 class RegistryQuery:
