@@ -118,7 +118,13 @@ def _search(query, language_code, *, limit, exclude_keys, queryset=None, every_l
     best = {}  # translation_key -> (rank, order, pk)
     degraded = False
     for order, locale in enumerate(locales):
-        outcome = search_ids(base.filter(locale=locale), query, operator="or", limit=60)
+        outcome = search_ids(
+            base.filter(locale=locale),
+            query,
+            operator="or",
+            limit=60,
+            language=locale.language_code,
+        )
         degraded = degraded or outcome.degraded
         if not outcome.ids:
             continue

@@ -176,7 +176,12 @@ class GuidanceQuery:
                 matched = scope.every_language(GuidelinePage.objects.live())
             else:
                 matched = GuidelinePage.objects.live().filter(locale_id=locale_id)
-            outcome = search_ids(matched, self.query, exact=False)
+            outcome = search_ids(
+                matched,
+                self.query,
+                exact=False,
+                language=scope.ALL if self.all_languages else None,
+            )
             ids, degraded = outcome.ids, outcome.degraded
             if self.all_languages:
                 ids = scope.as_reader_versions(ids, matched, base)

@@ -264,6 +264,7 @@ class RegistryQuery:
                     self.query,
                     limit=SEARCH_LIMIT,
                     exact=False,  # the listing keeps only this locale's live projects
+                    language=scope.ALL if self.all_languages else None,
                 ),
                 every_language=self.all_languages,
             )

@@ -50,7 +50,7 @@ from search.engine_queries import (
     Elasticsearch9QueryCompiler,
     OpenSearchQueryCompiler,
 )
-from search.languages import ENGINE_ANALYZERS, ENGINE_FOLDING_ANALYZER, query_language
+from search.languages import ALL, ENGINE_ANALYZERS, ENGINE_FOLDING_ANALYZER, query_language
 
 logger = logging.getLogger(__name__)
 
@@ -211,13 +211,17 @@ class EngineBackendMixin:
         compiler = self.query_compiler_class(queryset, query_obj, fields=fields)
         compiler.check()
         language = query_language(language)
-        if analysed and language in ENGINE_ANALYZERS:
-            compiler.remapped_fields = [
-                Field(f"{field.field_name}.{language}", field.boost)
-                if has_language_subfields(field.field_name)
-                else field
-                for field in compiler.remapped_fields
-            ]
+        languages = list(ENGINE_ANALYZERS) if language == ALL else [language]
+        if analysed and all(code in ENGINE_ANALYZERS for code in languages):
+            remapped = []
+            for field in compiler.remapped_fields:
+                if has_language_subfields(field.field_name):
+                    remapped += [
+                        Field(f"{field.field_name}.{code}", field.boost) for code in languages
+                    ]
+                else:
+                    remapped.append(field)
+            compiler.remapped_fields = remapped
         return compiler
 
     def _raw_search(self, compiler, body, **params):

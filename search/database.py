@@ -28,6 +28,7 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from search.languages import (
+    ALL,
     POSTGRES_CONFIGS,
     POSTGRES_FOLDING_CONFIG,
     base_language,
@@ -255,6 +256,13 @@ def _ranked_postgres_backend_class():
                 return self.fixed_config
             return POSTGRES_CONFIGS.get(base_language(language), POSTGRES_FOLDING_CONFIG)
 
+        def configs_for(self, language):
+            """The configurations a query in ``language`` is analysed with: one, or for
+            ``ALL`` every language's (each page was indexed with its own language's)."""
+            if language == ALL and not self.fixed_config:
+                return sorted({*POSTGRES_CONFIGS.values(), POSTGRES_FOLDING_CONFIG})
+            return [self.config_for(language)]
+
         def ranked_ids(
             self,
             queryset,
@@ -267,20 +275,21 @@ def _ranked_postgres_backend_class():
             language=None,
         ):
             words = query_string.split()[:MAX_WORDS]
-            config = self.config_for(query_language(language))
+            language = query_language(language)
+            configs = self.configs_for(language)
             if fields or not words:  # named fields: the stock path searches the model's columns
-                with translation.override(query_language(language)):
+                with translation.override(None if language == ALL else language):
                     found = self.search(
                         query_string, queryset.only("pk"), fields=fields, operator=operator
                     )
                     return [obj.pk for obj in found[:limit]]
             if not exact:
-                return self._ranked(queryset.model, words, operator, limit, config)
+                return self._ranked(queryset.model, words, operator, limit, configs)
             # Filter the ranked candidates through the caller's queryset (an ``IN (sub-query)``
             # over the text ``object_id`` makes PostgreSQL give up its indexes), reading a wider
             # window only when the first one did not hold enough allowed ids.
             for window in (limit * 2, limit * 8, None):
-                ranked = self._ranked(queryset.model, words, operator, window, config)
+                ranked = self._ranked(queryset.model, words, operator, window, configs)
                 result = []
                 for start in range(0, len(ranked), CHUNK):
                     result.extend(_allowed_in_order(queryset, ranked[start : start + CHUNK]))
@@ -290,21 +299,26 @@ def _ranked_postgres_backend_class():
                     return result
             return result
 
-        def _ranked(self, model, words, operator, limit, config):
+        def _ranked(self, model, words, operator, limit, configs):
             """Two tiers: documents whose title holds the whole query, ranked; then documents
             matching elsewhere, at most ``limit`` of them taken as the index finds them and
             ranked among themselves. Ranking every match of a common word would read every
             matching row (hundreds of milliseconds at 100,000 projects); this reads the title
             matches and ``limit`` more, and the first pages are the same."""
             table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            config_sql = "%s::regconfig, "
-            config_params = [config]
-            word_sql = f"plainto_tsquery({config_sql}%s)"
+            # A word is asked in each configuration, the answers OR-ed: one configuration for
+            # a query in one language, every language's for ``ALL``.
+            word_sql = "(" + " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(configs))
+            word_sql += ")"
+
+            def word_params(word):
+                return [arg for config in configs for arg in (config, word)]
+
             with connection.cursor() as cursor:
-                # Words the text configuration drops (stop words) ask nothing.
+                # Words the text configurations drop (stop words) ask nothing.
                 cursor.execute(
                     "SELECT " + ", ".join([f"numnode({word_sql})"] * len(words)),
-                    [arg for word in words for arg in (*config_params, word)],
+                    [arg for word in words for arg in word_params(word)],
                 )
                 words = [
                     word for word, nodes in zip(words, cursor.fetchone(), strict=True) if nodes
@@ -316,15 +330,15 @@ def _ranked_postgres_backend_class():
             where, params = [], []
             for word in words:
                 where.append(f"(e.title @@ {word_sql} OR e.body @@ {word_sql})")
-                params += [*config_params, word] * 2
+                params += word_params(word) * 2
             joiner = " AND " if operator == "and" else " OR "
             matches = f"e.content_type_id = ANY(%s) AND ({joiner.join(where)})"
             match_params = [get_descendants_content_types_pks(model), *params]
             if operator == "and":
-                whole, whole_params = word_sql, [*config_params, " ".join(words)]
+                whole, whole_params = word_sql, word_params(" ".join(words))
             else:
                 whole = " || ".join([word_sql] * len(words))
-                whole_params = [arg for word in words for arg in (*config_params, word)]
+                whole_params = [arg for word in words for arg in word_params(word)]
             score = "ts_rank(e.title, q.q) * e.title_norm * %s + ts_rank(e.body, q.q)"
             sql = (
                 f"WITH q AS MATERIALIZED (SELECT ({whole}) AS q) "  # noqa: S608

@@ -45,6 +45,10 @@ ENGINE_FOLDING_ANALYZER = {
     }
 }
 
+# ``language=ALL`` asks for a query matched in every language's analysis at once (the
+# "all languages" choice of every search, :mod:`search.scope`).
+ALL = "all"
+
 _locale_languages = {}  # Locale pk -> language code (locales are never renumbered)
 
 
@@ -56,7 +60,10 @@ def base_language(code):
 
 
 def query_language(language=None):
-    """The language a query is analysed in: ``language``, else the reader's active one."""
+    """The language a query is analysed in: ``language``, else the reader's active one
+    (``ALL`` stays ``ALL``)."""
+    if language == ALL:
+        return ALL
     return base_language(language or translation.get_language())
 
 

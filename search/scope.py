@@ -12,8 +12,11 @@ Aliases are left out of the matching when looking across languages: an alias sho
 page's text, which is already searched on that page.
 """
 
+from search.languages import ALL
+
 PARAM = "lang"
-ALL = "all"
+
+__all__ = ["ALL", "PARAM", "as_reader_versions", "every_language", "wants_all"]
 
 
 def wants_all(get):

@@ -191,7 +191,12 @@ class SiteSearch:
         queryset = self.base_queryset()
         if self.all_languages:
             queryset = scope.every_language(Page.objects.live().public().filter(depth__gt=1))
-        outcome = service.search_ids(queryset, self.query, limit=RESULT_LIMIT)
+        outcome = service.search_ids(
+            queryset,
+            self.query,
+            limit=RESULT_LIMIT,
+            language=scope.ALL if self.all_languages else None,
+        )
         result.degraded, result.fuzzy = outcome.degraded, outcome.fuzzy
         first_view = not any(self.selected.values()) and str(self.page_number) in ("", "1")
 

@@ -85,3 +85,10 @@ def test_the_mapping_has_a_sub_field_per_language(engine, pages):
     assert subfields["de"]["analyzer"] == "german"
     assert subfields["pl"]["analyzer"] == "hub_folding"
     assert set(properties["title"]["fields"]) == {"en", "de", "fr", "es", "it", "pl", "sl", "nl"}
+
+
+def test_all_languages_searches_every_languages_sub_fields(pages):
+    # Every page carries every language's sub-fields: in all languages, the inflected German
+    # word reaches the German page through the German analysis whatever the reader's language.
+    assert pages["de"].pk in ids("Vereinbarungen", "all", everywhere=True)
+    assert pages["en"].pk in ids("agreements", "all", everywhere=True)

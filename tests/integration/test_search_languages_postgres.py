@@ -88,3 +88,11 @@ def test_pages_are_indexed_with_their_languages_configuration(pages):
     entry = apps.get_model("wagtailsearch", "IndexEntry")
     title = entry.objects.filter(object_id=str(pages["de"].pk)).values_list("title", flat=True)
     assert "partnerschaftsvereinbar" in str(title.get())  # the German stem, not the word
+
+
+def test_all_languages_analyses_the_query_in_every_pages_own_language(pages):
+    # "agreements" is only reduced to the stem "agreement" by the English configuration,
+    # "Vereinbarungen" only by the German one: asked in every language, each finds its page.
+    assert ids("agreements", "all", everywhere=True) == [pages["en"].pk]
+    assert ids("Vereinbarungen", "all", everywhere=True) == [pages["de"].pk]
+    assert set(ids("accords", "all", everywhere=True)) == {pages["fr"].pk}
