@@ -107,7 +107,8 @@ check: install ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
 
 messages: install ## Extract translatable strings into locale/
-	$(MANAGE) makemessages --all --ignore=.venv --ignore=ops --ignore=tests --no-obsolete
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=ops --ignore=tests \
+		--ignore=node_modules --ignore=var --ignore=bench
 
 compile-messages: install ## Compile the .po catalogues (pure Python: no GNU gettext needed)
 	$(MANAGE) compile_catalogues
