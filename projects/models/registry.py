@@ -50,7 +50,7 @@ class ProjectIndexPage(RoutablePageMixin, Page):
         """The exports and the feed of the reader's current search and filters."""
         base, query = self.get_url(request), listing_query(request)
         return {
-            name: base + self.reverse_subpage(name) + query
+            name.replace("-", "_"): base + self.reverse_subpage(name) + query
             for name in ("export-csv", "export-json", "feed")
         }
 
