@@ -140,7 +140,6 @@ class Exporter:
                     "language": content_language(project),
                     "first_published": project.first_published_at,
                     "last_updated": project.last_published_at,
-                    "_project": project,
                 }
 
     @staticmethod
@@ -164,18 +163,23 @@ class Exporter:
     # --- formats ------------------------------------------------------------------------
 
     def csv_rows(self):
+        from projects.models import ProjectPage
+
         keys = [key for key, _label in COLUMNS]
+        # Translated once per export (a lazy label costs a catalogue look-up on every use).
+        statuses = {value: str(label) for value, label in ProjectPage.Status.choices}
+        stages = {value: str(label) for value, label in ProjectPage.Stage.choices}
+        answers = {True: str(_("Yes")), False: str(_("No"))}
         for record in self.records():
-            project = record["_project"]
-            record["status"] = project.get_status_display()
-            record["stage"] = project.get_stage_display()
+            record["status"] = statuses.get(record["status"], record["status"])
+            record["stage"] = stages.get(record["stage"], record["stage"])
+            record["open_to_officers"] = answers[record["open_to_officers"]]
             yield [record[key] for key in keys]
 
     def json_chunks(self):
         yield "["
         separator = "\n"
         for record in self.records():
-            del record["_project"]
             for key in ("first_published", "last_updated"):
                 value = record[key]
                 record[key] = value.isoformat() if value else None
