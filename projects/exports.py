@@ -20,6 +20,7 @@ from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from hub import ratelimits
 from hub.i18n import default_locale
@@ -55,7 +56,7 @@ EXPORT_FIELDS = (
 # (stable English key for JSON, translated column heading for CSV), in column order.
 COLUMNS = (
     ("title", _("Title")),
-    ("url", _("Link")),
+    ("url", pgettext_lazy("open data column: the page's web address", "Link")),
     ("summary", _("Summary")),
     ("status", _("Status")),
     ("stage", _("Student lifecycle stage")),
