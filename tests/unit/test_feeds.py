@@ -186,3 +186,20 @@ def test_hostile_feed_parameters_never_fail(client, guides, projects, query):
 def test_private_fields_stay_out_of_the_guidance_feed(client, guides, people):
     text = client.get(GUIDANCE_FEED).content.decode()
     assert "@example.org" not in text
+
+
+@pytest.mark.parametrize("slug", ["feed", "export"])
+def test_a_project_cannot_take_an_open_data_address(registry, slug):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        make_project(registry, title="Feed", slug=slug)
+    assert "slug" in error.value.message_dict
+
+
+def test_a_guideline_cannot_take_the_feed_address(home):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        make_guideline(make_guidance_index(home), title="Feed", slug="feed")
+    assert "slug" in error.value.message_dict
