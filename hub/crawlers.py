@@ -2,7 +2,8 @@
 
 Public pages may be crawled in every language. Personal and working pages (accounts, a
 project's management pages, join requests, registration), the admin, site-search result
-pages (endless combinations) and officers' private calendar feeds are not.
+pages and the registry's exports (endless combinations, each a whole download) and officers'
+private calendar feeds are not.
 """
 
 from django.http import HttpResponse
@@ -14,6 +15,7 @@ PRIVATE_PATHS = [
     "/calendar/officer/",
     "/*/accounts/",
     "/*/account/",
+    "/*/projects/export/",
     "/*/projects/manage/",
     "/*/projects/mine/",
     "/*/projects/register/",
