@@ -36,6 +36,12 @@ LOCALE = ROOT / "locale"
 CONTEXT_SEPARATOR = "\x04"
 
 
+def catalogues():
+    return sorted(
+        path for path in LOCALE.glob("*/LC_MESSAGES/django.po") if path.parts[-3] != "pending"
+    )
+
+
 def load(files):
     merged = {}
     for path in files:
@@ -79,13 +85,15 @@ def main(argv):
     files = [Path(arg) for arg in argv] or sorted((LOCALE / "pending").glob("*.json"))
     translations = load(files)
     ignore = [f"--ignore={name}" for name in MAKEMESSAGES_IGNORE]
+    # Named languages, not ``--all`` (which would take locale/pending/ for a language).
+    languages = [f"--locale={path.parent.parent.name}" for path in catalogues()]
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "--all", "--no-obsolete", *ignore],
+        [sys.executable, "manage.py", "makemessages", "--no-obsolete", *languages, *ignore],
         cwd=ROOT,
         check=True,
     )
     status = 0
-    for catalogue_path in sorted(LOCALE.glob("*/LC_MESSAGES/django.po")):
+    for catalogue_path in catalogues():
         language = catalogue_path.parent.parent.name
         filled, missing = fill(catalogue_path, language, translations)
         print(f"{language}: {filled} filled, {len(missing)} still untranslated")
