@@ -132,10 +132,14 @@ test-engine: install ## Search-engine tests on a real OpenSearch cluster (starte
 	SEARCH_URL="opensearch2+http://$$hosts?replicas=1" SEARCH_INDEX_PREFIX="test_engine_$$$$" \
 		$(BIN)/pytest -n0 -m engine $(PYTEST_ARGS)
 
-bench: bench-registry bench-search bench-recall bench-load bench-lighthouse ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
+bench: bench-registry bench-search bench-recall bench-load bench-lighthouse bench-translation-status ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
 
 bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
 	$(BIN)/python bench/registry.py
+
+.PHONY: bench-translation-status
+bench-translation-status: install ## Translation status report at 10,000 pages × 8 languages, < 1 s (bench/results/translation_status.json)
+	$(BIN)/python bench/translation_status.py
 
 .PHONY: bench-lighthouse test-lighthouse
 bench-lighthouse: install ## Lighthouse 1.00 in all four categories on the main pages, production settings

@@ -12,7 +12,9 @@ language, :func:`cell_states` says one of:
     for a page translated by hand (no wagtail-localize translation), the source has a newer
     revision than the translation;
 ``in_progress``
-    a wagtail-localize translation with some segments still untranslated (with a percentage);
+    a wagtail-localize translation with some segments still untranslated (with the share of
+    segments translated), or all translated but edited since the page was last saved (100%:
+    ready to publish);
 ``machine``
     machine translated and not yet reviewed by a person (see :func:`machine_state`);
 ``missing``
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -53,14 +55,16 @@ STATES = [
 STATE_LABELS = dict(STATES)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
-    """One page in one language: its state, the share of segments translated, the action."""
+    """One page in one language: its state, the share of segments translated, and where its
+    action is (:attr:`url`, worked out only when a cell is shown)."""
 
     state: str
-    url: str
-    percent: int | None = None
+    source_page_id: int
     page_id: int | None = None
+    percent: int | None = None
+    sync_source_id: int | None = None
 
     @property
     def label(self):
@@ -69,6 +73,16 @@ class Cell:
     @property
     def action(self):
         return ACTION_LABELS[self.state]
+
+    @property
+    def url(self):
+        if self.state in (MISSING, ALIAS):  # wagtail-localize's "Translate this page"
+            return reverse("wagtail_localize:submit_page_translation", args=[self.source_page_id])
+        if self.sync_source_id is not None:
+            return reverse("wagtail_localize:update_translations", args=[self.sync_source_id])
+        # The page editor, which wagtail-localize turns into its translation editor for a
+        # page it translates (to translate, review or publish).
+        return reverse("wagtailadmin_pages:edit", args=[self.page_id])
 
     def __str__(self):
         if self.state == IN_PROGRESS:
@@ -195,8 +209,8 @@ def cell_states(rows, locales) -> dict[int, dict[int, Cell]]:
         .values_list("source_id", "n")
     )
     done = {
-        (source_id, locale_id): n
-        for source_id, locale_id, n in StringTranslation.objects.filter(
+        (source_id, locale_id): (n, edited_at)
+        for source_id, locale_id, n, edited_at in StringTranslation.objects.filter(
             translation_of__segments__in=segments,
             context_id=F("translation_of__segments__context_id"),
             locale_id__in=locale_ids,
@@ -204,8 +218,8 @@ def cell_states(rows, locales) -> dict[int, dict[int, Cell]]:
         )
         .order_by()
         .values("translation_of__segments__source_id", "locale_id")
-        .annotate(n=Count("translation_of__segments", distinct=True))
-        .values_list("translation_of__segments__source_id", "locale_id", "n")
+        .annotate(n=Count("translation_of__segments", distinct=True), edited_at=Max("updated_at"))
+        .values_list("translation_of__segments__source_id", "locale_id", "n", "edited_at")
     }
     machine = machine_state([pk for pk, _alias, _at in counterparts.values()])
 
@@ -228,30 +242,29 @@ def cell_states(rows, locales) -> dict[int, dict[int, Cell]]:
 
 
 def _cell(pk, source_changed_at, counterpart, translation, totals, done, locale_id, machine):
-    submit = reverse("wagtail_localize:submit_page_translation", args=[pk])
     if counterpart is None:
-        return Cell(MISSING, submit)
+        return Cell(MISSING, pk)
     page_id, alias_of, changed_at = counterpart
     if alias_of is not None:
-        return Cell(ALIAS, submit, page_id=page_id)
-    edit = reverse("wagtailadmin_pages:edit", args=[page_id])
+        return Cell(ALIAS, pk, page_id)
     if translation is None:  # translated by hand, or wagtail-localize's translation stopped
         if source_changed_at and changed_at and source_changed_at > changed_at:
-            return Cell(OUTDATED, edit, page_id=page_id)
-        return Cell(UP_TO_DATE, edit, page_id=page_id)
+            return Cell(OUTDATED, pk, page_id)
+        return Cell(UP_TO_DATE, pk, page_id)
     _translation_id, source_id, synced_at = translation
     if source_changed_at and synced_at and source_changed_at > synced_at:
-        sync = reverse("wagtail_localize:update_translations", args=[source_id])
-        return Cell(OUTDATED, sync, page_id=page_id)
+        return Cell(OUTDATED, pk, page_id, sync_source_id=source_id)
     if page_id in machine:
-        return Cell(MACHINE, edit, page_id=page_id)
+        return Cell(MACHINE, pk, page_id)
     total = totals.get(source_id, 0)
-    translated = done.get((source_id, locale_id), 0)
+    translated, edited_at = done.get((source_id, locale_id), (0, None))
     if translated < total:
-        return Cell(IN_PROGRESS, edit, percent=int(100 * translated / total), page_id=page_id)
+        return Cell(IN_PROGRESS, pk, page_id, percent=int(100 * translated / total))
+    if edited_at and changed_at and edited_at > changed_at:  # all translated, not yet published
+        return Cell(IN_PROGRESS, pk, page_id, percent=100)
     if synced_at and changed_at and changed_at < synced_at:  # synced, not applied to the page
-        return Cell(OUTDATED, edit, page_id=page_id)
-    return Cell(UP_TO_DATE, edit, page_id=page_id)
+        return Cell(OUTDATED, pk, page_id)
+    return Cell(UP_TO_DATE, pk, page_id)
 
 
 def count_states(states, locales) -> list[dict]:
