@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -267,20 +267,64 @@ def _cell(pk, source_changed_at, counterpart, translation, totals, done, locale_
     return Cell(UP_TO_DATE, pk, page_id)
 
 
-def count_states(states, locales) -> list[dict]:
-    """Per language, how many cells are in each state: ``[{"locale", "counts": [(state,
-    label, n)]}]`` in the order of :data:`STATES`."""
-    summary = []
-    for locale in locales:
-        counts = dict.fromkeys(STATE_LABELS, 0)
-        for row in states.values():
-            cell = row.get(locale.pk)
-            if cell is not None:
-                counts[cell.state] += 1
-        summary.append(
-            {
-                "locale": locale,
-                "counts": [(state, label, counts[state]) for state, label in STATES],
-            }
-        )
-    return summary
+def summarise(rows, locales) -> dict:
+    """For every row of ``rows`` (a page queryset): ``{"counts": {locale id: {state: n}},
+    "pages": {state: [source page ids with a cell in that state]}}``, small enough to cache."""
+    counts = {locale.pk: dict.fromkeys(STATE_LABELS, 0) for locale in locales}
+    pages = {state: [] for state in STATE_LABELS}
+    for pk, row in cell_states(rows, locales).items():
+        seen = set()
+        for locale_id, cell in row.items():
+            counts[locale_id][cell.state] += 1
+            seen.add(cell.state)
+        for state in seen:
+            pages[state].append(pk)
+    return {"counts": counts, "pages": pages}
+
+
+def data_version() -> tuple:
+    """What the states depend on, in four aggregate queries: it changes when a page is added,
+    deleted, edited or published, an alias becomes a translation, a translation is started,
+    synced or stopped, or a string is translated. A cache key for :func:`summarise`."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    return (
+        tuple(
+            Page.objects.aggregate(
+                n=Count("pk"),
+                top=Max("pk"),
+                aliases=Count("alias_of"),
+                revised=Max("latest_revision_created_at"),
+                published=Max("last_published_at"),
+            ).values()
+        ),
+        tuple(
+            TranslationSource.objects.aggregate(
+                n=Count("pk"), synced=Max("last_updated_at")
+            ).values()
+        ),
+        tuple(
+            Translation.objects.aggregate(
+                n=Count("pk"), top=Max("pk"), enabled=Count("pk", filter=Q(enabled=True))
+            ).values()
+        ),
+        tuple(
+            StringTranslation.objects.aggregate(
+                n=Count("pk"),
+                edited=Max("updated_at"),
+                errors=Count("pk", filter=Q(has_error=True)),
+            ).values()
+        ),
+    )
+
+
+def count_rows(counts, locales) -> list[dict]:
+    """:func:`summarise`'s counts for a template: ``[{"locale", "counts": [(state, label,
+    n)]}]`` in the order of :data:`STATES`."""
+    return [
+        {
+            "locale": locale,
+            "counts": [(state, label, counts[locale.pk][state]) for state, label in STATES],
+        }
+        for locale in locales
+    ]

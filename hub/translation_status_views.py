@@ -7,9 +7,12 @@ add, edit or publish pages see it, and only the pages they may edit.
 """
 
 import datetime
+import hashlib
 
 import django_filters
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
@@ -20,6 +23,9 @@ from wagtail.permissions import policy_registry
 
 from hub import translation_status as ts
 from hub.spreadsheets import SafeSpreadsheetExportMixin
+
+# A permission change reaches the counts at the latest after this (the rows at once).
+SUMMARY_SECONDS = 300
 
 
 def _sections():
@@ -74,20 +80,30 @@ class TranslationStatusFilterSet(WagtailFilterSet):
 
 
 class StateColumn(Column):
-    """One language's column: the cell's state and a link to its action."""
+    """One language's column: the cell's state and a link to its action. Each state's words
+    are translated once per column, not once per cell."""
 
     cell_template_name = "hub/translation_status/cell.html"
 
     def __init__(self, locale):
         super().__init__(locale.language_code, label=locale.get_display_name())
         self.locale = locale
+        self.words = {}
 
     def get_value(self, instance):
         return instance.cells.get(self.locale.pk)
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["language"] = self.label
+        cell = context["value"]
+        if cell is not None:
+            if cell.state not in self.words:
+                self.words[cell.state] = (
+                    str(cell.label),
+                    _("%(action)s (%(language)s)")
+                    % {"action": cell.action, "language": self.label},
+                )
+            context["text"], context["action"] = self.words[cell.state]
         return context
 
 
@@ -131,7 +147,7 @@ class TranslationStatusView(SafeSpreadsheetExportMixin, ReportView):
             TitleColumn(
                 "title",
                 label=_("Page"),
-                get_url=lambda page: page.cells_edit_url,
+                get_url=lambda page: page.edit_url,
             ),
             Column("page_type", label=_("Page type")),
             *[StateColumn(locale) for locale in self.locales],
@@ -164,22 +180,38 @@ class TranslationStatusView(SafeSpreadsheetExportMixin, ReportView):
 
     def get_filtered_queryset(self):
         pages = super().get_filtered_queryset()
-        self.all_states = ts.cell_states(pages, self.locales)
+        self.summary = self.get_summary(pages)
         if self.state:
-            matching = [
-                pk
-                for pk, row in self.all_states.items()
-                if any(cell.state == self.state for cell in row.values())
-            ]
-            pages = pages.filter(pk__in=matching)
+            pages = pages.filter(pk__in=self.summary["pages"][self.state])
         return pages
+
+    def get_summary(self, pages):
+        """The counts and each state's pages for all the filtered rows, cached until the
+        pages or their translations change (:func:`hub.translation_status.data_version`)."""
+        user = "all" if self.request.user.is_superuser else self.request.user.pk
+        params = sorted(
+            (name, value)
+            for name, value in self.request.GET.lists()
+            if name in self.filterset_class.base_filters and name != "state"
+        )
+        key = (
+            "translation-status:"
+            + hashlib.sha256(repr((ts.data_version(), user, params)).encode()).hexdigest()
+        )
+        summary = cache.get(key)
+        if summary is None:
+            summary = ts.summarise(pages, self.locales)
+            cache.set(key, summary, SUMMARY_SECONDS)
+        return summary
 
     def decorate_paginated_queryset(self, object_list):
         pages = list(object_list)
+        cells = ts.cell_states(pages, self.locales)
         for page in pages:
-            page.cells = self.all_states.get(page.pk, {})
-            page.page_type = page.cached_content_type.model_class()._meta.verbose_name
-            page.cells_edit_url = _edit_url(page)
+            page.cells = cells.get(page.pk, {})
+            model = page.cached_content_type.model_class()
+            page.page_type = model._meta.verbose_name if model else ""
+            page.edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
         return pages
 
     def to_row_dict(self, item):
@@ -194,7 +226,7 @@ class TranslationStatusView(SafeSpreadsheetExportMixin, ReportView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["state_counts"] = ts.count_states(self.all_states, self.locales)
+        context["state_counts"] = ts.count_rows(self.summary["counts"], self.locales)
         context["states"] = ts.STATES
         return context
 
@@ -211,9 +243,3 @@ _FIELDS = [
     "latest_revision_created_at",
     "last_published_at",
 ]
-
-
-def _edit_url(page):
-    from django.urls import reverse
-
-    return reverse("wagtailadmin_pages:edit", args=[page.pk])

@@ -301,3 +301,19 @@ def test_constant_queries_for_5_or_20_pages(
     five = _queries_for(client, django_assert_max_num_queries, translated_registry, 0, 5, 40)
     twenty = _queries_for(client, django_assert_max_num_queries, translated_registry, 5, 20, 40)
     assert twenty == five
+
+
+def test_counts_follow_a_change_at_once(client, editor, projects, admin, german):
+    """The counts are cached, keyed on what they depend on: a new translation shows."""
+    client.force_login(editor)
+
+    def german_counts():
+        rows = client.get(REPORT).context["state_counts"]
+        row = next(row for row in rows if row["locale"].language_code == "de")
+        return {state: n for state, _label, n in row["counts"]}
+
+    assert german_counts()[ts.MISSING] == 1
+    translate(projects["none"], admin, german)
+    counts = german_counts()
+    assert counts[ts.MISSING] == 0
+    assert counts[ts.IN_PROGRESS] == 2
