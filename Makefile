@@ -133,7 +133,7 @@ test-engine: install ## Search-engine tests on a real OpenSearch cluster (starte
 	SEARCH_URL="opensearch2+http://$$hosts?replicas=1" SEARCH_INDEX_PREFIX="test_engine_$$$$" \
 		$(BIN)/pytest -n0 -m engine $(PYTEST_ARGS)
 
-bench: bench-registry bench-search bench-recall bench-load bench-lighthouse bench-export ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
+bench: bench-registry bench-search bench-recall bench-load bench-lighthouse bench-export bench-translation-status ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
 
 bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
 	$(BIN)/python bench/registry.py
@@ -141,6 +141,10 @@ bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projec
 .PHONY: bench-export
 bench-export: install ## Registry CSV/JSON export of 100,000 projects: time and peak memory (BENCH_EXPORT_PROJECTS=20000 for less)
 	$(BIN)/python bench/export.py --projects $${BENCH_EXPORT_PROJECTS:-100000}
+
+.PHONY: bench-translation-status
+bench-translation-status: install ## Translation status report at 10,000 pages × 8 languages, < 1 s (bench/results/translation_status.json)
+	$(BIN)/python bench/translation_status.py
 
 .PHONY: bench-lighthouse test-lighthouse
 bench-lighthouse: install ## Lighthouse 1.00 in all four categories on the main pages, production settings

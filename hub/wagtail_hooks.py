@@ -84,3 +84,38 @@ def two_factor_account_item(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Confirm each sign-in with a code from your phone."),
     }
+
+
+# --- The translation status report (hub/translation_status_views.py) ---------------------------
+from django.urls import include  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+from wagtail.permissions import policy_registry  # noqa: E402
+
+from hub.translation_status_views import TranslationStatusView  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def translation_status_urls():
+    urls = [
+        path("", TranslationStatusView.as_view(), name="index"),
+        path("results/", TranslationStatusView.as_view(results_only=True), name="results"),
+    ]
+    return [path("reports/translation-status/", include((urls, "translation_status")))]
+
+
+class PageEditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Page).user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def translation_status_menu_item():
+    return PageEditorsMenuItem(
+        _("Translation status"),
+        reverse("translation_status:index"),
+        name="translation-status",
+        icon_name="globe",
+        order=1320,
+    )

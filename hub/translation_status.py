@@ -1,0 +1,330 @@
+"""Where each page stands in each language: the states behind the translation status report.
+
+For every source page (a page in the default locale that is not an alias) and every other
+language, :func:`cell_states` says one of:
+
+``up_to_date``
+    a translation exists and nothing in the source changed since it was last synced;
+``outdated``
+    the source page changed after wagtail-localize last read it (its latest revision is newer
+    than the ``TranslationSource``), or the source was synced after the translated page was
+    last saved (the new strings are not on the page yet);
+    for a page translated by hand (no wagtail-localize translation), the source has a newer
+    revision than the translation;
+``in_progress``
+    a wagtail-localize translation with some segments still untranslated (with the share of
+    segments translated), or all translated but edited since the page was last saved (100%:
+    ready to publish);
+``machine``
+    machine translated and not yet reviewed by a person (see :func:`machine_state`);
+``missing``
+    no page in that language;
+``alias``
+    an alias of the source: readers see the source's text, nothing is translated.
+
+The work is a constant number of queries whatever the number of rows: the counterparts of all
+rows in one query, their ``TranslationSource`` and ``Translation`` rows in one each, and the
+segment counts in two ``GROUP BY`` queries (segments per source; translated segments per
+source and language), so a page of 50 rows costs the same as a page of 5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+UP_TO_DATE = "up_to_date"
+OUTDATED = "outdated"
+IN_PROGRESS = "in_progress"
+MACHINE = "machine"
+MISSING = "missing"
+ALIAS = "alias"
+
+STATES = [
+    (UP_TO_DATE, _("Up to date")),
+    (OUTDATED, _("Outdated")),
+    (IN_PROGRESS, _("In progress")),
+    (MACHINE, _("Machine translated, not reviewed")),
+    (MISSING, _("Missing")),
+    (ALIAS, _("Alias (shows the source)")),
+]
+STATE_LABELS = dict(STATES)
+
+
+@dataclass(slots=True)
+class Cell:
+    """One page in one language: its state, the share of segments translated, and where its
+    action is (:attr:`url`, worked out only when a cell is shown)."""
+
+    state: str
+    source_page_id: int
+    page_id: int | None = None
+    percent: int | None = None
+    sync_source_id: int | None = None
+
+    @property
+    def label(self):
+        return STATE_LABELS[self.state]
+
+    @property
+    def action(self):
+        return ACTION_LABELS[self.state]
+
+    @property
+    def url(self):
+        if self.state in (MISSING, ALIAS):  # wagtail-localize's "Translate this page"
+            return reverse("wagtail_localize:submit_page_translation", args=[self.source_page_id])
+        if self.sync_source_id is not None:
+            return reverse("wagtail_localize:update_translations", args=[self.sync_source_id])
+        # The page editor, which wagtail-localize turns into its translation editor for a
+        # page it translates (to translate, review or publish).
+        return reverse("wagtailadmin_pages:edit", args=[self.page_id])
+
+    def __str__(self):
+        if self.state == IN_PROGRESS:
+            return f"{self.label} ({self.percent}%)"
+        return str(self.label)
+
+
+ACTION_LABELS = {
+    UP_TO_DATE: _("Edit"),
+    OUTDATED: _("Sync"),
+    IN_PROGRESS: _("Translate"),
+    MACHINE: _("Review"),
+    MISSING: _("Translate this page"),
+    ALIAS: _("Translate this page"),
+}
+
+
+def machine_state(page_ids) -> set[int]:
+    """The pages among ``page_ids`` (translated pages) that were machine translated and not
+    yet reviewed by a person.
+
+    A seam for the machine translation work (issue 15, item 8): nothing records machine
+    translation yet, so no page is in that state. A later model (for example a
+    ``MachineTranslation`` row per translated page with a ``reviewed`` flag) answers here,
+    in one query for all ``page_ids``, and the report shows those cells as "machine
+    translated, not reviewed" with a link to review them.
+    """
+    return set()
+
+
+def target_locales(language_codes=None, default=None) -> list[Locale]:
+    """The languages a source page is translated into: every locale but the default one, in
+    the order of ``LANGUAGES``; only ``language_codes`` when given."""
+    from django.conf import settings
+
+    order = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
+    default = default or Locale.get_default()
+    locales = Locale.objects.exclude(pk=default.pk)
+    if language_codes:
+        locales = locales.filter(language_code__in=language_codes)
+    return sorted(locales, key=lambda locale: order.get(locale.language_code, len(order)))
+
+
+def source_pages(default=None):
+    """Every source page: in the default locale, not an alias, not the tree's root."""
+    default = default or Locale.get_default()
+    return Page.objects.filter(locale=default, alias_of__isnull=True, depth__gt=1)
+
+
+def _changed_at(revision_at, published_at):
+    moments = [moment for moment in (revision_at, published_at) if moment is not None]
+    return max(moments) if moments else None
+
+
+def cell_states(rows, locales) -> dict[int, dict[int, Cell]]:
+    """``{source page id: {locale id: Cell}}`` for ``rows`` (a page queryset or a list of
+    pages from :func:`source_pages`) in ``locales``, in a constant number of queries."""
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+    if isinstance(rows, list | tuple):
+        row_values = [
+            (
+                p.pk,
+                p.translation_key,
+                p.locale_id,
+                p.latest_revision_created_at,
+                p.last_published_at,
+            )
+            for p in rows
+        ]
+        keys = [key for _pk, key, *_rest in row_values]
+    else:
+        row_values = list(
+            rows.values_list(
+                "pk",
+                "translation_key",
+                "locale_id",
+                "latest_revision_created_at",
+                "last_published_at",
+            ).order_by()
+        )
+        keys = rows.order_by().values("translation_key")
+    if not row_values:
+        return {}
+    locale_ids = [locale.pk for locale in locales]
+    source_locale_id = row_values[0][2]
+
+    counterparts = {}  # (translation_key, locale_id) -> (page id, alias_of, changed_at)
+    for pk, key, locale_id, alias_of, revision_at, published_at in Page.objects.filter(
+        translation_key__in=keys, locale_id__in=locale_ids
+    ).values_list(
+        "pk",
+        "translation_key",
+        "locale_id",
+        "alias_of_id",
+        "latest_revision_created_at",
+        "last_published_at",
+    ):
+        counterparts[key, locale_id] = (pk, alias_of, _changed_at(revision_at, published_at))
+
+    translations = {}  # (translation_key, locale_id) -> (translation, source id, source sync)
+    for row in Translation.objects.filter(
+        source__object_id__in=keys,
+        source__locale_id=source_locale_id,
+        target_locale_id__in=locale_ids,
+        enabled=True,
+    ).values_list(
+        "pk",
+        "source_id",
+        "source__object_id",
+        "source__last_updated_at",
+        "target_locale_id",
+    ):
+        translation_id, source_id, key, synced_at, locale_id = row
+        translations[key, locale_id] = (translation_id, source_id, synced_at)
+
+    segments = StringSegment.objects.filter(
+        source__object_id__in=keys, source__locale_id=source_locale_id
+    )
+    totals = dict(
+        segments.order_by()
+        .values("source_id")
+        .annotate(n=Count("pk"))
+        .values_list("source_id", "n")
+    )
+    done = {
+        (source_id, locale_id): (n, edited_at)
+        for source_id, locale_id, n, edited_at in StringTranslation.objects.filter(
+            translation_of__segments__in=segments,
+            context_id=F("translation_of__segments__context_id"),
+            locale_id__in=locale_ids,
+            has_error=False,
+        )
+        .order_by()
+        .values("translation_of__segments__source_id", "locale_id")
+        .annotate(n=Count("translation_of__segments", distinct=True), edited_at=Max("updated_at"))
+        .values_list("translation_of__segments__source_id", "locale_id", "n", "edited_at")
+    }
+    machine = machine_state([pk for pk, _alias, _at in counterparts.values()])
+
+    states = {}
+    for pk, key, _locale, revision_at, published_at in row_values:
+        source_changed_at = _changed_at(revision_at, published_at)
+        row = states[pk] = {}
+        for locale_id in locale_ids:
+            row[locale_id] = _cell(
+                pk,
+                source_changed_at,
+                counterparts.get((key, locale_id)),
+                translations.get((key, locale_id)),
+                totals,
+                done,
+                locale_id,
+                machine,
+            )
+    return states
+
+
+def _cell(pk, source_changed_at, counterpart, translation, totals, done, locale_id, machine):
+    if counterpart is None:
+        return Cell(MISSING, pk)
+    page_id, alias_of, changed_at = counterpart
+    if alias_of is not None:
+        return Cell(ALIAS, pk, page_id)
+    if translation is None:  # translated by hand, or wagtail-localize's translation stopped
+        if source_changed_at and changed_at and source_changed_at > changed_at:
+            return Cell(OUTDATED, pk, page_id)
+        return Cell(UP_TO_DATE, pk, page_id)
+    _translation_id, source_id, synced_at = translation
+    if source_changed_at and synced_at and source_changed_at > synced_at:
+        return Cell(OUTDATED, pk, page_id, sync_source_id=source_id)
+    if page_id in machine:
+        return Cell(MACHINE, pk, page_id)
+    total = totals.get(source_id, 0)
+    translated, edited_at = done.get((source_id, locale_id), (0, None))
+    if translated < total:
+        return Cell(IN_PROGRESS, pk, page_id, percent=int(100 * translated / total))
+    if edited_at and changed_at and edited_at > changed_at:  # all translated, not yet published
+        return Cell(IN_PROGRESS, pk, page_id, percent=100)
+    if synced_at and changed_at and changed_at < synced_at:  # synced, not applied to the page
+        return Cell(OUTDATED, pk, page_id)
+    return Cell(UP_TO_DATE, pk, page_id)
+
+
+def summarise(rows, locales) -> dict:
+    """For every row of ``rows`` (a page queryset): ``{"counts": {locale id: {state: n}},
+    "pages": {state: [source page ids with a cell in that state]}}``, small enough to cache."""
+    counts = {locale.pk: dict.fromkeys(STATE_LABELS, 0) for locale in locales}
+    pages = {state: [] for state in STATE_LABELS}
+    for pk, row in cell_states(rows, locales).items():
+        seen = set()
+        for locale_id, cell in row.items():
+            counts[locale_id][cell.state] += 1
+            seen.add(cell.state)
+        for state in seen:
+            pages[state].append(pk)
+    return {"counts": counts, "pages": pages}
+
+
+def data_version() -> tuple:
+    """What the states depend on, in four aggregate queries: it changes when a page is added,
+    deleted, edited or published, an alias becomes a translation, a translation is started,
+    synced or stopped, or a string is translated. A cache key for :func:`summarise`."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    return (
+        tuple(
+            Page.objects.aggregate(
+                n=Count("pk"),
+                top=Max("pk"),
+                aliases=Count("alias_of"),
+                revised=Max("latest_revision_created_at"),
+                published=Max("last_published_at"),
+            ).values()
+        ),
+        tuple(
+            TranslationSource.objects.aggregate(
+                n=Count("pk"), synced=Max("last_updated_at")
+            ).values()
+        ),
+        tuple(
+            Translation.objects.aggregate(
+                n=Count("pk"), top=Max("pk"), enabled=Count("pk", filter=Q(enabled=True))
+            ).values()
+        ),
+        tuple(
+            StringTranslation.objects.aggregate(
+                n=Count("pk"),
+                edited=Max("updated_at"),
+                errors=Count("pk", filter=Q(has_error=True)),
+            ).values()
+        ),
+    )
+
+
+def count_rows(counts, locales) -> list[dict]:
+    """:func:`summarise`'s counts for a template: ``[{"locale", "counts": [(state, label,
+    n)]}]`` in the order of :data:`STATES`."""
+    return [
+        {
+            "locale": locale,
+            "counts": [(state, label, counts[locale.pk][state]) for state, label in STATES],
+        }
+        for locale in locales
+    ]
