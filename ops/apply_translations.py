@@ -10,8 +10,9 @@ editing the ``.po`` files, so that branches never conflict in the catalogues::
 
 (a message with a context is written ``context`` + U+0004 + ``msgid``). This script runs
 ``makemessages`` (every string extracted afresh, as ``make messages`` does), writes each JSON
-translation into the matching catalogue entry, clears the entry's fuzzy flag, saves, and
-prints any shipped language's entries that are still empty.
+translation into the matching catalogue entry that is still empty or fuzzy (a string already
+translated keeps its translation, so one word stays one word across the hub), clears the
+entry's fuzzy flag, saves, and prints any shipped language's entries that are still empty.
 Usage: python ops/apply_translations.py [FILE…]
 (default: every ``locale/pending/*.json``; applied files are deleted).
 """
@@ -59,8 +60,8 @@ def fill(catalogue_path, language, translations):
     filled = 0
     for entry in catalogue:
         given = translations.get(key_of(entry), {}).get(language)
-        if given is None:
-            continue
+        if given is None or (entry.translated() and "fuzzy" not in entry.flags):
+            continue  # a string the catalogue already translates keeps its translation
         if entry.msgid_plural:
             forms = given if isinstance(given, list) else [given]
             entry.msgstr_plural = dict(enumerate(forms))
