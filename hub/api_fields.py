@@ -63,3 +63,20 @@ class PlainTextStreamField(Field):
     def to_representation(self, stream):
         texts = stream.stream_block.get_searchable_content(stream) if stream else []
         return "\n\n".join(strip_tags(str(text)).strip() for text in texts if str(text).strip())
+
+
+class LivePageField(Field):
+    """A foreign key to another page: ``{"id", "title"}`` while it is live, else ``null``
+    (a draft is nobody's business, even by name)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.source, None)
+
+    def to_representation(self, page):
+        if page is None or not page.live:
+            return None
+        return {"id": page.pk, "title": page.title}

@@ -8,19 +8,19 @@ it is for; the lessons are read on the page. Filter: ``?role=`` (a role's slug).
 
 from wagtail.api import APIField
 
-from hub.api_fields import TaxonomyListField
+from hub.api_fields import LivePageField, TaxonomyListField
 
 MODULE_API_FIELDS = [
     APIField("summary"),
     APIField("estimated_minutes"),
     APIField("due_date"),
-    APIField("prerequisite"),
+    APIField("prerequisite", serializer=LivePageField()),
     APIField("target_roles", serializer=TaxonomyListField()),
 ]
 
 # Read by search.api: facet filters by slug, and what a listing loads in one go.
 MODULE_API_OPTIONS = {
     "filters": {"role": "target_roles__slug"},
-    "select_related": [],
+    "select_related": ["prerequisite"],
     "prefetch_related": ["target_roles"],
 }

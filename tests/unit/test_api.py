@@ -127,7 +127,7 @@ def test_guidance_shows_its_body_as_stream_and_plain_text(browser, home):
 
 
 def test_modules_describe_themselves_without_their_lessons(browser, home):
-    build_induction(home)
+    first = build_induction(home).modules["first"]
     data = listing(browser, type="induction.TrainingModulePage", fields="*")
     assert data["items"]
     assert {"summary", "estimated_minutes", "target_roles"} <= set(data["items"][0])
@@ -135,6 +135,16 @@ def test_modules_describe_themselves_without_their_lessons(browser, home):
     assert "lessons" not in data["items"][0] and "is_correct" not in text
     response = browser.get(PAGES, {"type": "induction.TrainingModulePage", "fields": "lessons"})
     assert response.status_code == 400
+    after_first = [item for item in data["items"] if item["prerequisite"]]
+    assert after_first and after_first[0]["prerequisite"] == {"id": first.pk, "title": first.title}
+
+
+def test_a_draft_prerequisite_is_not_named(browser, home):
+    first = build_induction(home).modules["first"]
+    first.unpublish()
+    data = listing(browser, type="induction.TrainingModulePage", fields="prerequisite")
+    assert data["items"] and all(item["prerequisite"] is None for item in data["items"])
+    assert first.title not in str(data)
 
 
 # --- Filters -------------------------------------------------------------------------------
