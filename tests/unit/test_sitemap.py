@@ -7,6 +7,7 @@ from wagtail_localize.models import LocaleSynchronization
 
 from tests.factories import make_project
 
+SITEMAP_QUERIES = 15  # as many as for one project: no query per page or per language
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
@@ -83,3 +84,14 @@ def test_sitemap_junk_page_number_is_not_found(client, pages):
 def test_robots_txt_names_the_sitemap(client, db):
     text = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml\n" in text
+
+
+def test_sitemap_queries_do_not_grow_with_the_pages(
+    client, registry, django_assert_max_num_queries
+):
+    for number in range(15):
+        make_project(registry, title=f"Project {number}")
+    synchronise_languages()
+    with django_assert_max_num_queries(SITEMAP_QUERIES):
+        response = client.get("/sitemap-pages.xml")
+    assert response.content.decode().count("<url>") == 17  # home, registry, 15 projects
