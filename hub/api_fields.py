@@ -1,45 +1,26 @@
 """Serializer fields for the content API's ``api_fields`` (``/api/v2/``, see ``search.api``).
 
 Only what an anonymous reader sees on the page itself: taxonomies as ``{"slug", "name"}``
-(the slug is what the API's facet filters take), StreamFields as plain text. People (leads,
-contacts, members) are never serialized: no page model lists them in its ``api_fields``.
+(the slug is what the API's facet filters take), StreamFields as plain text. Names and labels
+are in the page's own language (a German project's themes by their German names, where
+translated), whatever the request's language. People (leads, contacts, members) are never
+serialized: no page model lists them in its ``api_fields``.
 """
 
+from django.utils import translation
 from django.utils.html import strip_tags
 from rest_framework.fields import Field
 
+from hub.i18n import translated_name
+
 
 def _taxonomy(item):
-    return {"slug": item.slug, "name": str(item)}
+    name = translated_name(item) if hasattr(item, "translation_key") else str(item)
+    return {"slug": item.slug, "name": str(name)}
 
 
-class TaxonomyField(Field):
-    """A foreign key to a theme, unit, campus or role: ``{"slug", "name"}`` or ``null``."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value):
-        return _taxonomy(value) if value is not None else None
-
-    def get_attribute(self, instance):
-        return getattr(instance, self.source, None)
-
-
-class TaxonomyListField(Field):
-    """A many-to-many field of taxonomies, in name order (uses a prefetch when there is one)."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, manager):
-        return [_taxonomy(item) for item in sorted(manager.all(), key=str)]
-
-
-class ChoiceLabelField(Field):
-    """A choice field's stored value with its label in the active language."""
+class PageLanguageField(Field):
+    """A read-only field given the whole page, represented in the page's language."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
@@ -48,9 +29,37 @@ class ChoiceLabelField(Field):
     def get_attribute(self, instance):
         return instance
 
-    def to_representation(self, instance):
+    def to_representation(self, page):
+        locale = getattr(page, "locale", None)
+        with translation.override(locale.language_code if locale else None):
+            return self.represent(page)
+
+    def represent(self, page):
+        raise NotImplementedError
+
+
+class TaxonomyField(PageLanguageField):
+    """A foreign key to a theme, unit, campus or role: ``{"slug", "name"}`` or ``null``."""
+
+    def represent(self, page):
+        value = getattr(page, self.source, None)
+        return _taxonomy(value) if value is not None else None
+
+
+class TaxonomyListField(PageLanguageField):
+    """A many-to-many field of taxonomies, in name order (uses a prefetch when there is one)."""
+
+    def represent(self, page):
+        items = [_taxonomy(item) for item in getattr(page, self.source).all()]
+        return sorted(items, key=lambda item: item["name"])
+
+
+class ChoiceLabelField(PageLanguageField):
+    """A choice field's label (``<name>_label`` for the field ``<name>``)."""
+
+    def represent(self, page):
         name = self.field_name.removesuffix("_label")
-        return str(getattr(instance, f"get_{name}_display")())
+        return str(getattr(page, f"get_{name}_display")())
 
 
 class PlainTextStreamField(Field):

@@ -12,8 +12,10 @@ from hub.api_fields import PlainTextStreamField, TaxonomyListField
 
 
 class AudienceListField(TaxonomyListField):
-    def to_representation(self, manager):
-        return [{"slug": item.slug, "name": str(item.label)} for item in manager.all()]
+    """The audiences, in their fixed order, with their names in the page's language."""
+
+    def represent(self, page):
+        return [{"slug": item.slug, "name": str(item.label)} for item in page.audiences.all()]
 
 
 GUIDELINE_API_FIELDS = [

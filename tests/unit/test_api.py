@@ -303,3 +303,20 @@ def test_documents_lists_only_what_anyone_may_download(browser, db, people):
         assert response.status_code == 200
         assert [item["title"] for item in response.json()["items"]] == ["Public template"]
         assert client.get("/api/v2/documents/", {"search": "budget"}).json()["items"] == []
+
+
+def test_names_and_labels_are_in_the_pages_language(browser, projects):
+    english = projects["poll"].themes.get()
+    german_locale, _created = Locale.objects.get_or_create(language_code="de")
+    german_theme = english.copy_for_translation(german_locale)
+    german_theme.name = "Wohlbefinden"
+    german_theme.save()
+    german = projects["poll"].copy_for_translation(german_locale, copy_parents=True)
+    german.title = "Umfrage"
+    german.save_revision().publish()
+    data = listing(browser, **PROJECTS, locale="de", fields="themes,status_label")
+    [item] = data["items"]
+    assert item["themes"] == [{"slug": "wellbeing", "name": "Wohlbefinden"}]
+    assert item["status_label"] == "Aktiv"
+    english_item = listing(browser, **PROJECTS, locale="en", theme="wellbeing", fields="themes")
+    assert english_item["items"][0]["themes"][0]["name"] == "Wellbeing"
