@@ -107,7 +107,8 @@ check: install ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(MANAGE) makemigrations --check --dry-run
 
 messages: install ## Extract translatable strings into locale/
-	$(MANAGE) makemessages --all --ignore=.venv --ignore=ops --ignore=tests --no-obsolete
+	$(MANAGE) makemessages --all --no-obsolete --ignore=.venv --ignore=ops --ignore=tests \
+		--ignore=node_modules --ignore=var --ignore=bench
 
 compile-messages: install ## Compile the .po catalogues (pure Python: no GNU gettext needed)
 	$(MANAGE) compile_catalogues
@@ -132,10 +133,14 @@ test-engine: install ## Search-engine tests on a real OpenSearch cluster (starte
 	SEARCH_URL="opensearch2+http://$$hosts?replicas=1" SEARCH_INDEX_PREFIX="test_engine_$$$$" \
 		$(BIN)/pytest -n0 -m engine $(PYTEST_ARGS)
 
-bench: bench-registry bench-search bench-recall bench-load bench-lighthouse ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
+bench: bench-registry bench-search bench-recall bench-load bench-lighthouse bench-export ## All benchmarks (in-process, search backends, real server); JSON in bench/results/
 
 bench-registry: install ## Registry latency on SQLite at 1,000 and 10,000 projects
 	$(BIN)/python bench/registry.py
+
+.PHONY: bench-export
+bench-export: install ## Registry CSV/JSON export of 100,000 projects: time and peak memory (BENCH_EXPORT_PROJECTS=20000 for less)
+	$(BIN)/python bench/export.py --projects $${BENCH_EXPORT_PROJECTS:-100000}
 
 .PHONY: bench-lighthouse test-lighthouse
 bench-lighthouse: install ## Lighthouse 1.00 in all four categories on the main pages, production settings

@@ -2,8 +2,9 @@
 
 Public pages may be crawled in every language. Personal and working pages (accounts, a
 project's management pages, join requests, registration), the admin, site-search result
-pages (endless combinations) and officers' private calendar feeds are not. The sitemap
-(``hub.sitemap``) is named with the scheme and host the crawler used.
+pages and the registry's exports (endless combinations, each a whole download) and officers'
+private calendar feeds are not. The sitemap (``hub.sitemap``) is named with the scheme and
+host the crawler used.
 """
 
 from django.http import HttpResponse
@@ -16,6 +17,7 @@ PRIVATE_PATHS = [
     "/calendar/officer/",
     "/*/accounts/",
     "/*/account/",
+    "/*/projects/export/",
     "/*/projects/manage/",
     "/*/projects/mine/",
     "/*/projects/register/",

@@ -247,6 +247,37 @@ class GuidanceQuery:
             all_languages=self.all_languages,
         )
 
+    def matching(self):
+        """The guidelines the search and filters find, as an unordered queryset (the feed's)."""
+        locale_id = self.index_page.locale_id
+        themes = _known(self.themes, theme_labels(locale_id))
+        audiences = _known(self.audiences, Audience.Slug.values)
+        results = self.index_page.get_guidelines()
+        if self.query:
+            if self.all_languages:
+                matched = scope.every_language(GuidelinePage.objects.live())
+            else:
+                matched = GuidelinePage.objects.live().filter(locale_id=locale_id)
+            ids = search_ids(
+                matched,
+                self.query,
+                exact=False,
+                language=scope.ALL if self.all_languages else None,
+            ).ids
+            if self.all_languages:
+                ids = scope.as_reader_versions(ids, matched, results)
+            results = results.filter(pk__in=ids)
+        if themes:
+            results = results.filter(
+                _in_through(GuidelinePage.themes.through, "guidelinepage_id", "theme__slug", themes)
+            )
+        if audiences:
+            through = GuidelinePage.audiences.through
+            results = results.filter(
+                _in_through(through, "guidelinepage_id", "audience__slug", audiences)
+            )
+        return results
+
     def _load(self, pks, locale_id):
         pks = list(pks)
         if not pks:

@@ -16,7 +16,7 @@ from hub.i18n import default_locale as default_locale_memo
 from hub.languages import with_content_locale
 from projects.facets import FACETS, cached_search, facet_labels, get_index
 from projects.facets_engine import EngineWindow, engine_facets, engine_sort
-from projects.facets_orm import orm_listing
+from projects.facets_orm import facet_filters, orm_listing
 from search import scope, spelling
 from search.aggregations import faceted_search
 from search.facets import FacetOption
@@ -137,12 +137,7 @@ class RegistryQuery:
 
         default_locale = default_locale_memo()
         labels = facet_labels(self.locale.pk, default_locale.pk)
-        known = {name: {fv.value for fv in values} for name, values in labels.items()}
-        selected = {
-            name: [v for v in dict.fromkeys(values) if v in known.get(name, ())]
-            for name, values in self.selected.items()
-        }
-        selected = {name: values for name, values in selected.items() if values}
+        selected = self._known_selection(labels)
         valid_sorts = [key for key, _label in SORTS if key != "relevance" or self.query]
         sort = self.sort if self.sort in valid_sorts else valid_sorts[0]
         projects = ProjectPage.objects.live().public().filter(locale_id=self.locale.pk)
@@ -199,6 +194,56 @@ class RegistryQuery:
             suggestion=self._suggestion(projects) if self.query and not paginator.count else "",
         )
 
+    def _known_selection(self, labels):
+        """The selected filter values that exist, each once: unknown values are ignored."""
+        known = {name: {fv.value for fv in values} for name, values in labels.items()}
+        selected = {
+            name: [v for v in dict.fromkeys(values) if v in known.get(name, ())]
+            for name, values in self.selected.items()
+        }
+        return {name: values for name, values in selected.items() if values}
+
+    def matching(self):
+        """The reader's matching projects as an unordered queryset: the same search (its
+        best ``SEARCH_LIMIT`` matches), filters and language as :meth:`run`, for callers that
+        want their own order and a few rows (the Atom feed's newest)."""
+        from projects.models import ProjectPage
+
+        default_locale = default_locale_memo()
+        selected = self._known_selection(facet_labels(self.locale.pk, default_locale.pk))
+        projects = ProjectPage.objects.live().public().filter(locale_id=self.locale.pk)
+        if self.query:
+            relevance, _degraded = self._search(projects)
+            projects = projects.filter(pk__in=relevance)
+        for clause in facet_filters(selected).values():
+            projects = projects.filter(clause)
+        return projects
+
+    def _search(self, projects):
+        """``(pks best first, degraded)`` of the text search, in the reader's versions."""
+        from projects.models import ProjectPage
+
+        if self.all_languages:
+            matched = scope.every_language(ProjectPage.objects.live())
+        else:
+            matched = ProjectPage.objects.live().filter(locale_id=self.locale.pk)
+        outcome = cached_search(
+            self.locale.pk,
+            self.query,
+            lambda: search_ids(
+                matched,
+                self.query,
+                limit=SEARCH_LIMIT,
+                exact=False,  # the listing keeps only this locale's live projects
+                language=scope.ALL if self.all_languages else None,
+            ),
+            every_language=self.all_languages,
+        )
+        relevance = outcome.ids
+        if self.all_languages:
+            relevance = scope.as_reader_versions(relevance, matched, projects)
+        return relevance, outcome.degraded
+
     def _suggestion(self, projects):
         """A respelling of the query from the words of the reader's language that finds at
         least one project (before filters), or ``""``."""
@@ -248,29 +293,9 @@ class RegistryQuery:
     def _on_database(self, projects, selected, sort, default_locale, index=True):
         """The listing from a text search's ids (if any) and the database's filters and counts:
         each worker's facet index where ``index`` and the setting allow it, else the ORM."""
-        from projects.models import ProjectPage
-
         relevance, degraded = None, False
         if self.query:
-            if self.all_languages:
-                matched = scope.every_language(ProjectPage.objects.live())
-            else:
-                matched = ProjectPage.objects.live().filter(locale_id=self.locale.pk)
-            outcome = cached_search(
-                self.locale.pk,
-                self.query,
-                lambda: search_ids(
-                    matched,
-                    self.query,
-                    limit=SEARCH_LIMIT,
-                    exact=False,  # the listing keeps only this locale's live projects
-                    language=scope.ALL if self.all_languages else None,
-                ),
-                every_language=self.all_languages,
-            )
-            relevance, degraded = outcome.ids, outcome.degraded
-            if self.all_languages:
-                relevance = scope.as_reader_versions(relevance, matched, projects)
+            relevance, degraded = self._search(projects)
         capped = relevance is not None and len(relevance) >= SEARCH_LIMIT
         if not (index and settings.REGISTRY_FACET_INDEX):
             if relevance is not None:

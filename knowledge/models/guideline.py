@@ -36,7 +36,7 @@ from knowledge.views import feedback
 Pick = namedtuple("Pick", "pk translation_key")
 
 #: Slugs a guideline cannot take because the index page uses them for its own routes.
-RESERVED_SLUGS = frozenset({"resources"})
+RESERVED_SLUGS = frozenset({"resources", "feed"})
 RELATED_LIMIT = 4
 MAX_PICKS = 6
 

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from hub.feeds import listing_query
 from hub.i18n import localize_pages, page_translatable_fields
 from knowledge.listing import GuidanceQuery, landing_sections
 from knowledge.models.guideline import MAX_PICKS, GuidelinePage
@@ -65,6 +66,9 @@ class KnowledgeIndexPage(ListingPageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         listing = self.run_listing(request, GuidanceQuery.from_request(self, request))
         context["listing"] = listing
+        context["feed_url"] = (
+            self.get_url(request) + self.reverse_subpage("feed") + listing_query(request)
+        )
         if listing.is_browsing:
             context.update(landing_sections(self, listing))
         return context
@@ -81,6 +85,13 @@ class KnowledgeIndexPage(ListingPageMixin, RoutablePageMixin, Page):
             template="knowledge/resource_library.html",
             context_overrides={"library": library},
         )
+
+    @path("feed/", name="feed")
+    def guidance_feed(self, request):
+        from knowledge.feeds import GuidanceFeed, newest_guidelines
+
+        query = GuidanceQuery.from_request(self, request)
+        return GuidanceFeed(self, newest_guidelines(query), request, search=query.query)(request)
 
     def resources_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("resources")

@@ -1,13 +1,15 @@
 """The registry page: every ongoing project, searchable and filterable."""
 
 from django.db import models
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
 from hub.cache import keep_out_of_page_cache
+from hub.feeds import listing_query
 from search.stats import count_listing_search
 
 
@@ -41,4 +43,44 @@ class ProjectIndexPage(RoutablePageMixin, Page):
             keep_out_of_page_cache(request)
         count_listing_search(request, registry, self.locale.language_code)
         context["can_register"] = can_register(request.user, self)
+        context["open_data"] = self.open_data_links(request)
         return context
+
+    def open_data_links(self, request):
+        """The exports and the feed of the reader's current search and filters."""
+        base, query = self.get_url(request), listing_query(request)
+        return {
+            name.replace("-", "_"): base + self.reverse_subpage(name) + query
+            for name in ("export-csv", "export-json", "feed")
+        }
+
+    @path("export/csv/", name="export-csv")
+    def export_csv(self, request):
+        return self._export(request, "csv")
+
+    @path("export/json/", name="export-json")
+    def export_json(self, request):
+        return self._export(request, "json")
+
+    def _export(self, request, kind):
+        from projects.exports import EXPORT_WINDOW, export_response, over_export_limit
+        from projects.listing import RegistryQuery
+
+        if over_export_limit(request):
+            response = HttpResponse(
+                _("Too many downloads from your address. Please try again in a few minutes."),
+                status=429,
+                content_type="text/plain; charset=utf-8",
+            )
+            response["Retry-After"] = str(EXPORT_WINDOW)
+            return response
+        result = RegistryQuery.from_request(self, request).run()
+        return export_response(self, result, request, kind)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from projects.feeds import RegistryFeed, newest_projects
+        from projects.listing import RegistryQuery
+
+        query = RegistryQuery.from_request(self, request)
+        return RegistryFeed(self, newest_projects(query), request, search=query.query)(request)

@@ -7,7 +7,14 @@ def test_robots_txt_allows_public_pages_and_keeps_private_ones_out(client, db):
     assert response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert text.startswith("User-agent: *\n")
-    for private in ("/admin/", "/*/account/", "/*/projects/manage/", "/calendar/officer/"):
+    private_paths = (
+        "/admin/",
+        "/*/account/",
+        "/*/projects/manage/",
+        "/*/projects/export/",
+        "/calendar/officer/",
+    )
+    for private in private_paths:
         assert f"Disallow: {private}\n" in text
     assert "Disallow: /\n" not in text
     assert client.post("/robots.txt").status_code == 405
