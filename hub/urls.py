@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import admin_reports, crawlers, routing
+from hub import admin_reports, crawlers, routing, sitemap
 from hub import views as hub_views
 from search.api import api_router
 
@@ -20,6 +20,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", hub_views.healthz, name="healthz"),
     path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap.sitemap_section, name="sitemap_section"),
     path("calendar/", include("induction.feed_urls")),
     path("media/images/<path:path>", hub_views.media_image, name="media_image"),
 ]

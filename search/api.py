@@ -11,25 +11,80 @@ The endpoints are Wagtail's, extended in three places through their public hooks
   overflow on SQLite).
 * ``<id>/`` and ``find/?id=`` take database ids only (``hub.inputs``).
 
+and it adds what the site needs of it:
+
+* Page models list their public fields in ``api_fields`` and, in ``api_options``, their facet
+  filters by slug (``?type=projects.ProjectPage&theme=wellbeing``: any of the given values,
+  repeated or comma-separated) and what a listing loads with it (no query per page).
+* A field filter with a value the field cannot hold (``?start_date=soon``) is a 400, not a 500.
+* ``html_url`` and ``detail_url`` are both built on ``WAGTAILAPI_BASE_URL`` (``BASE_URL``), so
+  they agree on scheme, host and port whatever the ``Site`` record says.
+* Documents: only those an anonymous reader may download, whoever asks (documents in a
+  collection with a view restriction, or under one, are never listed).
+
 Anything else is answered by Wagtail as before: a bad parameter is a 400 with a message.
 """
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Value, When
+from django.core.exceptions import ValidationError
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import path
-from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.filters import FieldsFilter, LocaleFilter, SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
+from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Locale
 
 from hub.inputs import parse_id, parse_int
 from search import service
 
 API_SEARCH_LIMIT = 1000
 MAX_OFFSET = 1_000_000
+MAX_FACET_VALUES = 20
+
+
+def api_options(model):
+    return getattr(model, "api_options", None) or {}
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's ``?<field>=<value>`` filter, with a value the field cannot take a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        try:
+            return super().filter_queryset(request, queryset, view)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise BadRequestError("field filter error: a value does not fit its field") from error
+
+
+class CheckedLocaleFilter(LocaleFilter):
+    """``?locale=``: a language the site has, or a 400 (Wagtail's answer was a 404 page)."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is not None and not Locale.objects.filter(language_code=code).exists():
+            raise BadRequestError("locale doesn't exist")
+        return super().filter_queryset(request, queryset, view)
+
+
+class FacetFilter:
+    """The page type's facets by slug (``api_options["filters"]``): any of the values given."""
+
+    def filter_queryset(self, request, queryset, view):
+        for name, lookup in api_options(queryset.model).get("filters", {}).items():
+            raw = [part for value in request.GET.getlist(name) for part in value.split(",")]
+            values = list(dict.fromkeys(v.strip()[:100] for v in raw if v.strip()))
+            if not values:
+                continue
+            if len(values) > MAX_FACET_VALUES:
+                raise BadRequestError(f"{name} takes at most {MAX_FACET_VALUES} values")
+            matching = queryset.model.objects.filter(**{f"{lookup}__in": values})
+            queryset = queryset.filter(pk__in=matching.values("pk"))
+        return queryset
 
 
 class ServiceSearchFilter(SearchFilter):
@@ -69,9 +124,17 @@ class BoundedPagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
-def _searching_through_the_service(backends):
+def _searching_through_the_service(backends, facets=False):
     # Wagtail's SearchFilter must stay last (search results cannot be filtered further).
-    return [ServiceSearchFilter if backend is SearchFilter else backend for backend in backends]
+    replaced = {
+        SearchFilter: ServiceSearchFilter,
+        FieldsFilter: CheckedFieldsFilter,
+        LocaleFilter: CheckedLocaleFilter,
+    }
+    backends = [replaced.get(backend, backend) for backend in backends]
+    if facets:
+        backends.insert(backends.index(ServiceSearchFilter), FacetFilter)
+    return backends
 
 
 class CheckedInputsMixin:
@@ -91,16 +154,64 @@ class CheckedInputsMixin:
         return super().find_object(queryset, request)
 
 
+class BaseUrlHtmlField(PageHtmlUrlField):
+    """The page's address on ``WAGTAILAPI_BASE_URL``, like ``detail_url``."""
+
+    def to_representation(self, page):
+        parts = page.get_url_parts(self.context.get("request"))
+        if parts is None:
+            return None
+        return get_full_url(self.context.get("request"), parts[2])
+
+
+class HubPageSerializer(PageSerializer):
+    html_url = BaseUrlHtmlField(read_only=True)
+
+
 class PagesEndpoint(CheckedInputsMixin, PagesAPIViewSet):
-    filter_backends = _searching_through_the_service(PagesAPIViewSet.filter_backends)
+    base_serializer_class = HubPageSerializer
+    filter_backends = _searching_through_the_service(PagesAPIViewSet.filter_backends, facets=True)
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        options = api_options(queryset.model)
+        queryset = queryset.select_related("locale", *options.get("select_related", ()))
+        if options.get("prefetch_related"):
+            queryset = queryset.prefetch_related(*options["prefetch_related"])
+        return queryset
+
+    def check_query_parameters(self, queryset):
+        facets = api_options(queryset.model).get("filters", {})
+        self.known_query_parameters = type(self).known_query_parameters.union(facets)
+        return super().check_query_parameters(queryset)
 
 
 class ImagesEndpoint(CheckedInputsMixin, ImagesAPIViewSet):
     filter_backends = _searching_through_the_service(ImagesAPIViewSet.filter_backends)
 
 
+def restricted_collections_q():
+    """Collections with a view restriction of any kind, and the collections under them."""
+    paths = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ).values_list("path", flat=True)
+    condition = Q()
+    for collection_path in paths:
+        condition |= Q(path__startswith=collection_path)
+    return condition
+
+
 class DocumentsEndpoint(CheckedInputsMixin, DocumentsAPIViewSet):
     filter_backends = _searching_through_the_service(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        # Wagtail leaves out what the requester may not see; the API lists only what anyone
+        # may download, so a signed-in editor's session does not change the answer.
+        queryset = super().get_queryset()
+        restricted = restricted_collections_q()
+        if restricted:
+            queryset = queryset.exclude(collection__in=Collection.objects.filter(restricted))
+        return queryset
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -34,7 +34,7 @@ if _xdist_worker and CACHES["default"]["BACKEND"].endswith("RedisCache"):
         _location = _location._replace(path=f"/{_number}")
     CACHES["default"]["LOCATION"] = urlunsplit(_location)
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
 
 # A separate index name so a test run never touches a real site's index.
 for _backend in WAGTAILSEARCH_BACKENDS.values():

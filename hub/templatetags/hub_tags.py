@@ -252,3 +252,14 @@ class SharedFragmentNode(template.Node):
             html = self.nodelist.render(context)
             cache.set(key, html, seconds)
         return mark_safe(html)  # noqa: S308 (the template's own rendered, escaped output)
+
+
+@register.simple_tag(takes_context=True)
+def social_meta(context):
+    """The page's OpenGraph and Twitter card values (``hub.social.SocialMeta``), or ``None``."""
+    from hub.social import social_meta as build  # (hub.social uses page_description above)
+
+    page, request = context.get("page"), context.get("request")
+    if not isinstance(page, Page) or request is None:
+        return None
+    return build(page, request)

@@ -28,6 +28,7 @@ import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
 from hub.blocks import BodyBlock
 from hub.i18n import page_translatable_fields
 from hub.languages import with_content_locale
+from induction.api_fields import MODULE_API_FIELDS, MODULE_API_OPTIONS
 from induction.blocks import LessonBlock, ScheduleBlock, checklist_item_ids, quiz_ids
 from induction.calendar import Session
 from induction.views.calendar import calendar_settings
@@ -305,6 +306,7 @@ class TrainingModulePage(RoutablePageMixin, Page):
         SynchronizedField("due_date"),
     )
 
+    api_fields, api_options = MODULE_API_FIELDS, MODULE_API_OPTIONS
     parent_page_types = ["induction.InductionProgrammePage"]
     subpage_types = []
     template = "induction/training_module_page.html"

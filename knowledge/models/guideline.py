@@ -26,6 +26,7 @@ from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
 from hub.routing import find_site
 from knowledge import feedback as feedback_rules
+from knowledge.api_fields import GUIDELINE_API_FIELDS, GUIDELINE_API_OPTIONS
 from knowledge.blocks import GuidelineBodyBlock
 from knowledge.models.resources import Resource, default_locale_themes, theme_labels
 from knowledge.toc import build_outline, nest, reading_minutes
@@ -144,6 +145,7 @@ class GuidelinePage(RoutablePageMixin, Page):
         SynchronizedField("related_project_links"),
     )
 
+    api_fields, api_options = GUIDELINE_API_FIELDS, GUIDELINE_API_OPTIONS
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = []
     template = "knowledge/guideline_page.html"

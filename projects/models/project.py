@@ -17,6 +17,7 @@ from hub.blocks import BodyBlock
 from hub.i18n import page_translatable_fields
 from hub.indexing import prefetch_parental_relations
 from hub.languages import with_content_locale
+from projects.api_fields import PROJECT_API_FIELDS, PROJECT_API_OPTIONS
 from projects.models.people import JoinRequest
 from projects.models.stopping import stopped_reason_errors
 from projects.upkeep import is_possibly_stale
@@ -205,6 +206,7 @@ class ProjectPage(Page):
         SynchronizedField("open_to_officers"),
     )
 
+    api_fields, api_options = PROJECT_API_FIELDS, PROJECT_API_OPTIONS
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
     template = "projects/project_page.html"
