@@ -252,3 +252,23 @@ class SharedFragmentNode(template.Node):
             html = self.nodelist.render(context)
             cache.set(key, html, seconds)
         return mark_safe(html)  # noqa: S308 (the template's own rendered, escaped output)
+
+
+@register.simple_tag(takes_context=True)
+def machine_translation_notice(context, page_langs=None):
+    """What the machine-translation notice needs for the page shown, or ``None``.
+
+    ``{"original": Version | None}`` while the page is machine translated and not reviewed
+    (``hub.machine_translation``); the original is the live page in the source language.
+    """
+    from hub.machine_translation import unreviewed
+
+    record = unreviewed(context.get("page"))
+    if record is None:
+        return None
+    original = None
+    if page_langs is not None and record.source_locale is not None:
+        original = page_langs.version(record.source_locale.language_code)
+        if original is not None and not original.translated:
+            original = None
+    return {"original": original}
