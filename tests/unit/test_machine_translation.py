@@ -241,3 +241,14 @@ def locale_stub(code):
 def html_attrs(value):
     """The attributes the source segment stripped out, to render the translation back."""
     return StringValue.from_source_html('Read <b>this</b> &amp; <a href="/x">that</a>')[1]
+
+
+def test_the_page_editor_offers_review_once_the_page_is_edited_directly(
+    client, people, machine_translated
+):
+    translation, german = machine_translated
+    Translation.objects.filter(pk=translation.pk).update(enabled=False)  # "manual editing"
+    client.force_login(people["editor"])
+    edit = client.get(reverse("wagtailadmin_pages:edit", args=[german.pk]))
+    assert edit.status_code == 200
+    assert reverse("hub_translation_review", args=[german.pk]) in edit.content.decode()
