@@ -26,12 +26,11 @@ MAX_ERRORS = 50  # kept on the job; the rest are counted in ``failed`` only
 
 
 def section_pages(section):
-    """The section's own pages (not aliases), parents before children."""
-    return list(
+    """The section's own pages (not aliases), parents before children: a queryset."""
+    return (
         Page.objects.descendant_of(section, inclusive=True)
         .filter(alias_of__isnull=True, locale_id=section.locale_id)
         .order_by("path")
-        .specific()
     )
 
 
@@ -39,8 +38,10 @@ def start(section, locales, user, machine_translate=False, publish=False):
     """Record a job for ``section`` into ``locales`` and queue it; returns the job."""
     from hub.tasks import translate_section
 
+    locales = [locale for locale in locales if locale.pk != section.locale_id]
     job = BulkTranslationJob.objects.create(
         section=section,
+        total=section_pages(section).count() * len(locales),
         machine_translate=machine_translate,
         publish=publish,
         started_by=user,
@@ -61,6 +62,13 @@ def _translate(page, locale, job, user):
     translation.save_target(user=user, publish=job.publish and page.live)
 
 
+def _in_chunks(ids, size=100):
+    """The specific pages of ``ids`` in that order, ``size`` at a time."""
+    for offset in range(0, len(ids), size):
+        chunk = ids[offset : offset + size]
+        yield from Page.objects.filter(pk__in=chunk).order_by("path").specific()
+
+
 def run(job_id):
     """Carry out one job, saving its progress after each translation. Returns the job."""
     job = BulkTranslationJob.objects.select_related("section", "started_by").get(pk=job_id)
@@ -73,11 +81,12 @@ def run(job_id):
         job.save(update_fields=["status", "finished_at"])
         return job
     locales = [locale for locale in job.locales.all() if locale.pk != job.section.locale_id]
-    pages = section_pages(job.section)
-    job.total = len(pages) * len(locales)
+    # Ids first: the loop writes pages, and SQLite must not be read from an open cursor then.
+    ids = list(section_pages(job.section).values_list("pk", flat=True))
+    job.total = len(ids) * len(locales)
     job.status = BulkTranslationJob.Status.RUNNING
     job.save(update_fields=["total", "status"])
-    for page in pages:
+    for page in _in_chunks(ids):
         allowed = user is not None and page.permissions_for_user(user).can_edit()
         for locale in locales:
             try:

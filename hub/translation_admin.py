@@ -129,7 +129,7 @@ def translate_section(request, page_id):
     context = {
         "section": section,
         "form": form,
-        "page_count": len(bulk_translation.section_pages(section)),
+        "page_count": bulk_translation.section_pages(section).count(),
     }
     return render(request, "hub/admin/translate_section.html", context, status=status)
 

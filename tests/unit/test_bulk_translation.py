@@ -160,3 +160,53 @@ def test_the_listing_offers_translate_section_to_editors(section, client, people
     client.force_login(people["editor"])
     listing = client.get(reverse("wagtailadmin_explore", args=[section.pk]))
     assert reverse("hub_translate_section", args=[section.pk]) in listing.content.decode()
+
+
+def test_a_failing_page_is_listed_and_the_others_go_on(section, start, client, monkeypatch):
+    from hub import bulk_translation
+
+    real = bulk_translation._translate
+
+    def flaky(page, locale, job, user):
+        if page.title == "Project 2":
+            raise ValueError("The translation could not be saved.")
+        return real(page, locale, job, user)
+
+    monkeypatch.setattr(bulk_translation, "_translate", flaky)
+    response = start(section.pk, {"locales": [locale("de").pk], "publish": "0"})
+    job = BulkTranslationJob.objects.get()
+    assert (job.status, job.done, job.failed, job.total) == ("done", 4, 1, 5)
+    assert job.errors[0]["title"] == "Project 2" and job.errors[0]["language"] == "de"
+    assert german_versions(section).count() == 4
+    page = client.get(response["Location"]).content.decode()
+    assert "Pages that could not be translated" in page and "Project 2" in page
+
+
+def test_the_admin_listing_costs_no_query_per_page(section, client, people, registry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(people["editor"])
+    url = reverse("wagtailadmin_explore", args=[section.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as four:
+        client.get(url)
+    for number in range(5, 13):
+        make_project(registry, title=f"Project {number}", slug=f"project-{number}")
+    client.get(url)
+    with CaptureQueriesContext(connection) as twelve:
+        assert reverse("hub_translate_section", args=[section.pk]) in client.get(url).text
+    ours = [q["sql"] for q in twelve.captured_queries if "hub_machinetranslation" in q["sql"]]
+    assert len(ours) <= 1
+
+    # wagtail-localize's own "Translate this page" buttons cost two queries a page; the rest
+    # of the listing, our buttons included, does not grow with the number of pages.
+    def others(context):
+        return [
+            q["sql"]
+            for q in context.captured_queries
+            if "wagtail_localize" not in q["sql"]
+            and '"wagtailcore_locale" WHERE NOT' not in q["sql"]
+        ]
+
+    assert len(others(twelve)) == len(others(four))
