@@ -104,7 +104,8 @@ def machine_translate_missing(translation, user=None, translator=None):
 
 
 def latest_machine_string(page):
-    """The newest machine-made string that ``page``'s translation uses, or ``None``."""
+    """``(translation, string)``: the wagtail-localize ``Translation`` that fills ``page`` and
+    the newest machine-made ``StringTranslation`` it uses; ``(None, None)`` if there is none."""
     translation = (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id

@@ -252,3 +252,30 @@ def test_the_page_editor_offers_review_once_the_page_is_edited_directly(
     edit = client.get(reverse("wagtailadmin_pages:edit", args=[german.pk]))
     assert edit.status_code == 200
     assert reverse("hub_translation_review", args=[german.pk]) in edit.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("module", "environment", "expected"),
+    [
+        ("hub.settings.base", {}, None),  # production without a key: off
+        ("hub.settings.base", {"DEEPL_API_KEY": "k"}, "deepl"),
+        ("hub.settings.dev", {}, "standin"),
+        ("hub.settings.dev", {"DEEPL_API_KEY": "k"}, "deepl"),
+        ("hub.settings.dev", {"DEEPL_API_KEY": "k", "HUB_MACHINE_TRANSLATOR": "off"}, None),
+    ],
+)
+def test_default_translator_per_environment(monkeypatch, module, environment, expected):
+    import importlib
+
+    for name in ("DEEPL_API_KEY", "HUB_MACHINE_TRANSLATOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    settings_module = importlib.reload(importlib.import_module(module))
+    config = settings_module.WAGTAILLOCALIZE_MACHINE_TRANSLATOR
+    monkeypatch.undo()
+    importlib.reload(settings_module)  # leave the module as the real environment makes it
+    if expected is None:
+        assert config is None
+    else:
+        assert config["CLASS"] == machine_translator(expected, "k")["CLASS"]
