@@ -130,6 +130,7 @@ def translate_section(request, page_id):
         "section": section,
         "form": form,
         "page_count": bulk_translation.section_pages(section).count(),
+        "earlier": BulkTranslationJob.objects.filter(section=section, started_by=request.user)[:5],
     }
     return render(request, "hub/admin/translate_section.html", context, status=status)
 

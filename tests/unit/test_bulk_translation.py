@@ -78,7 +78,7 @@ def test_a_section_is_machine_translated_and_published_with_progress(
     }
 
 
-def test_running_it_again_syncs_instead_of_duplicating(section, start):
+def test_running_it_again_syncs_instead_of_duplicating(section, start, client):
     data = {"locales": [locale("de").pk], "machine_translate": "on", "publish": "1"}
     start(section.pk, data)
     project = section.get_children().first().specific
@@ -88,6 +88,9 @@ def test_running_it_again_syncs_instead_of_duplicating(section, start):
     start(section.pk, data)
 
     assert BulkTranslationJob.objects.filter(done=5, total=5).count() == 2
+    form = client.get(reverse("hub_translate_section", args=[section.pk])).content.decode()
+    for job in BulkTranslationJob.objects.all():  # the earlier runs, linked from the form
+        assert reverse("hub_translation_job", args=[job.pk]) in form
     pages = german_versions(section)
     assert pages.count() == 5
     assert project.get_translation(locale("de")).title == "[DE MT] Renamed project"
