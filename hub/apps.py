@@ -9,8 +9,9 @@ class HubConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from hub import aliases, personal_export, profiles
-        from hub.cache import check_shared_cache, connect_signals
+        from hub import aliases, machine_translation, personal_export, profiles
+        from hub.cache import check_shared_cache, connect_signals, watch_content
+        from hub.models import MachineTranslation
         from hub.uploads import limit_image_decoding
 
         # First: a published page gets its aliases before caches move to the new version.
@@ -20,3 +21,5 @@ class HubConfig(AppConfig):
         limit_image_decoding()
         personal_export.connect()
         profiles.connect()
+        machine_translation.connect()
+        watch_content(MachineTranslation)  # its notice is on the page readers see

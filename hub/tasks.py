@@ -57,3 +57,12 @@ def send_password_reset_emails(user_ids, language):
         send_reset_email(user, language)
         sent += 1
     return sent
+
+
+@task()
+def translate_section(job_id):
+    """Translate or sync a section into other languages (:mod:`hub.bulk_translation`)."""
+    from hub.bulk_translation import run
+
+    job = run(job_id)
+    return {"done": job.done, "failed": job.failed, "total": job.total}

@@ -119,3 +119,88 @@ def translation_status_menu_item():
         icon_name="globe",
         order=1320,
     )
+
+
+# --- Machine translation review and section translation (hub.translation_admin) ---------
+
+from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem  # noqa: E402
+from wagtail.admin.widgets.button import Button  # noqa: E402
+
+from hub import translation_admin  # noqa: E402
+from hub.machine_translation import unreviewed_ids  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def translation_urls():
+    return [
+        path(
+            "translation/review/<int:page_id>/",
+            translation_admin.review,
+            name="hub_translation_review",
+        ),
+        path(
+            "translation/section/<int:page_id>/",
+            translation_admin.translate_section,
+            name="hub_translate_section",
+        ),
+        path(
+            "translation/jobs/<int:job_id>/",
+            translation_admin.job_progress,
+            name="hub_translation_job",
+        ),
+    ]
+
+
+def _translation_buttons(page, user):
+    if page.is_root():
+        return
+    permissions = page.permissions_for_user(user)
+    if permissions.can_edit():
+        yield Button(
+            _("Translate section…"),
+            reverse("hub_translate_section", args=[page.pk]),
+            priority=62,
+            icon_name="globe",
+        )
+    # unreviewed_ids() is one query per content version, not one per listed page.
+    if page.pk in unreviewed_ids() and permissions.can_publish():
+        yield Button(
+            _("Mark translation reviewed"),
+            reverse("hub_translation_review", args=[page.pk]),
+            priority=63,
+            icon_name="tick",
+        )
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translation_listing_buttons(page, user, next_url=None):
+    yield from _translation_buttons(page, user)
+
+
+@hooks.register("register_page_header_buttons")
+def translation_header_buttons(page, user, view_name=None, next_url=None):
+    yield from _translation_buttons(page, user)
+
+
+class MarkReviewedMenuItem(PageActionMenuItem):
+    """ "Mark translation reviewed" in the edit view's action menu (a link to the confirmation)."""
+
+    label = _("Mark translation reviewed")
+    name = "hub-mark-reviewed"
+    icon_name = "tick"
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and page.pk in unreviewed_ids()
+            and self.get_user_page_permissions_tester(context).can_publish()
+        )
+
+    def get_url(self, parent_context):
+        return reverse("hub_translation_review", args=[parent_context["page"].pk])
+
+
+@hooks.register("register_page_action_menu_item")
+def mark_reviewed_menu_item():
+    return MarkReviewedMenuItem(order=60)

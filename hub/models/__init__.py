@@ -2,14 +2,17 @@
 
 from .accounts import PasswordResetRequest
 from .counters import RateCounter
+from .machine import BulkTranslationJob, MachineTranslation
 from .notifications import Notification
 from .pages import HomePage
 from .taxonomy import Campus, Theme, Unit
 from .users import User
 
 __all__ = [
+    "BulkTranslationJob",
     "Campus",
     "HomePage",
+    "MachineTranslation",
     "Notification",
     "PasswordResetRequest",
     "RateCounter",

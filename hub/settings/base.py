@@ -16,6 +16,7 @@ from .sources import (  # noqa: F401  (settings modules import them from here)
     env,
     env_bool,
     env_list,
+    machine_translator,
     search_backends,
 )
 
@@ -163,13 +164,12 @@ TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
 
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
-    {
-        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": env("DEEPL_API_KEY")},
-    }
-    if env("DEEPL_API_KEY")
-    else None
+# Machine translation (hub/machine_translation.py): HUB_MACHINE_TRANSLATOR=deepl|standin|off.
+# Here (production) DeepL when DEEPL_API_KEY is set, otherwise off; development and tests
+# default to the offline stand-in without a key.
+HUB_MACHINE_TRANSLATOR = env("HUB_MACHINE_TRANSLATOR", "deepl" if env("DEEPL_API_KEY") else "off")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    HUB_MACHINE_TRANSLATOR, env("DEEPL_API_KEY")
 )
 
 # --- Static and media ----------------------------------------------------------------------

@@ -145,3 +145,28 @@ def cache_settings(url, key_prefix="hub"):
     raise ImproperlyConfigured(
         f"CACHE_URL must start with redis://, rediss://, unix://, locmem:// or file://, got {url!r}"
     )
+
+
+# --- Machine translation -------------------------------------------------------------------
+MACHINE_TRANSLATORS = {
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+    "standin": "hub.machine_translation.StandInTranslator",
+}
+
+
+def machine_translator(choice, deepl_key=None):
+    """``WAGTAILLOCALIZE_MACHINE_TRANSLATOR`` for ``HUB_MACHINE_TRANSLATOR``.
+
+    ``deepl`` (needs ``DEEPL_API_KEY``), ``standin`` (offline, marks every segment as not a
+    real translation: development and tests) or ``off`` (``None``: no "Machine translate").
+    """
+    choice = (choice or "off").strip().lower()
+    if choice == "off":
+        return None
+    if choice not in MACHINE_TRANSLATORS:
+        raise ImproperlyConfigured("HUB_MACHINE_TRANSLATOR must be deepl, standin or off")
+    if choice == "deepl":
+        if not deepl_key:
+            raise ImproperlyConfigured("HUB_MACHINE_TRANSLATOR=deepl needs DEEPL_API_KEY")
+        return {"CLASS": MACHINE_TRANSLATORS["deepl"], "OPTIONS": {"AUTH_KEY": deepl_key}}
+    return {"CLASS": MACHINE_TRANSLATORS["standin"], "OPTIONS": {}}

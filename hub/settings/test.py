@@ -6,7 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, WAGTAILSEARCH_BACKENDS, cache_settings, env
+from .base import BASE_DIR, WAGTAILSEARCH_BACKENDS, cache_settings, env, machine_translator
 
 # Under pytest-xdist each worker process ("gw0", "gw1", …) gets its own test database (named
 # by pytest-django), its own Redis database and its own search index prefix, so that one
@@ -35,6 +35,9 @@ if _xdist_worker and CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"]["LOCATION"] = urlunsplit(_location)
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = "http://testserver"
+# Tests never call DeepL: the offline stand-in, whatever key the environment holds.
+HUB_MACHINE_TRANSLATOR = env("HUB_MACHINE_TRANSLATOR", "standin")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(HUB_MACHINE_TRANSLATOR)
 
 # A separate index name so a test run never touches a real site's index.
 for _backend in WAGTAILSEARCH_BACKENDS.values():

@@ -263,3 +263,23 @@ def social_meta(context):
     if not isinstance(page, Page) or request is None:
         return None
     return build(page, request)
+
+
+@register.simple_tag(takes_context=True)
+def machine_translation_notice(context, page_langs=None):
+    """What the machine-translation notice needs for the page shown, or ``None``.
+
+    ``{"original": Version | None}`` while the page is machine translated and not reviewed
+    (``hub.machine_translation``); the original is the live page in the source language.
+    """
+    from hub.machine_translation import unreviewed
+
+    record = unreviewed(context.get("page"))
+    if record is None:
+        return None
+    original = None
+    if page_langs is not None and record.source_locale is not None:
+        original = page_langs.version(record.source_locale.language_code)
+        if original is not None and not original.translated:
+            original = None
+    return {"original": original}
