@@ -23,7 +23,7 @@ from projects.upkeep import is_possibly_stale
 
 # Paths under the registry that belong to the registry's own views (see projects/urls.py),
 # so no project may take them as its slug.
-RESERVED_SLUGS = frozenset({"register", "mine", "requests", "manage"})
+RESERVED_SLUGS = frozenset({"register", "mine", "requests", "manage", "alerts"})
 
 
 class ProjectPage(Page):
