@@ -41,7 +41,7 @@ def save(request):
     query, _name = saved_searches.normalise(registry, raw)
     back = registry.url + (f"?{query}" if query else "")
     if not request.user.is_authenticated:
-        return redirect_to_login(back)
+        return redirect_to_login(back, login_url=reverse("login"))
     form = FrequencyForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose daily or weekly e-mails."))

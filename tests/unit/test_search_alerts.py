@@ -1,15 +1,11 @@
 """Saved-search alerts: each new matching project e-mailed once, in the owner's language."""
 
-import datetime
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
 
-from projects.alert_digest import send_alerts
-from projects.models import SavedSearch, SentAlert
-from projects.tasks import send_search_alerts
+from projects.models import SavedSearch
 from tests.factories import make_project, make_user
 
 
@@ -20,8 +16,12 @@ def reader(db):
 
 def saved(reader, query="q=wellbeing", language="en", frequency="daily", **fields):
     return SavedSearch.objects.create(
-        owner=reader, query=query, name="“wellbeing”", language=language,
-        frequency=frequency, **fields,
+        owner=reader,
+        query=query,
+        name="“wellbeing”",
+        language=language,
+        frequency=frequency,
+        **fields,
     )
 
 
