@@ -253,3 +253,17 @@ def test_a_token_is_not_replayed_after_its_search_was_deleted(client, registry, 
     reused = saved(reader, pk=pk, query="q=other")
     assert client.post(unsubscribe_url(token)).status_code == 404
     assert SavedSearch.objects.filter(pk=reused.pk).exists()
+
+
+# --- Personal data --------------------------------------------------------------------------
+
+
+def test_saved_searches_are_in_the_data_export_and_erased_with_the_person(reader, other):
+    from projects import personal
+
+    saved(reader, query="q=poll", name="“poll”")
+    saved(other, query="q=theirs")
+    exported = personal.export(reader)["saved_searches"]
+    assert [(s["name"], s["search"]) for s in exported] == [("“poll”", "q=poll")]
+    personal.erase(reader)
+    assert list(SavedSearch.objects.values_list("owner", flat=True)) == [other.pk]
