@@ -59,13 +59,13 @@ def normalise(index_page, raw):
     return urlencode(pairs), name
 
 
-def save(user, index_page, raw, frequency):
-    """Save the search ``raw`` for ``user`` in the registry page's language.
+def save(user, index_page, query, name, frequency):
+    """Save the search ``query`` (from :func:`normalise`) for ``user`` in the registry
+    page's language.
 
     Returns ``(search, created)``: saving a search again changes its frequency. Raises
     :class:`LimitReached` for a new search beyond :data:`LIMIT`.
     """
-    query, name = normalise(index_page, raw)
     language = index_page.locale.language_code
     existing = SavedSearch.objects.filter(owner=user, language=language, query=query).first()
     if existing is not None:

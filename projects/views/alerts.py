@@ -21,12 +21,28 @@ from projects.views.common import registry_for_request
 
 class FrequencyForm(forms.Form):
     frequency = forms.ChoiceField(
-        label=gettext_lazy("E-mail me new matching projects"),
+        label=gettext_lazy("E-mail me new projects that match this search"),
         choices=SavedSearch.Frequency.choices,
         initial=SavedSearch.Frequency.WEEKLY,
         widget=forms.RadioSelect,
         error_messages={"required": gettext_lazy("Choose daily or weekly e-mails.")},
     )
+
+
+_SAVED = {
+    "daily": gettext_lazy("Search saved. We will e-mail you new matching projects once a day."),
+    "weekly": gettext_lazy("Search saved. We will e-mail you new matching projects once a week."),
+}
+_SAVED_AGAIN = {
+    "daily": gettext_lazy("You had already saved this search. We will now e-mail you once a day."),
+    "weekly": gettext_lazy(
+        "You had already saved this search. We will now e-mail you once a week."
+    ),
+}
+_CHANGED = {
+    "daily": gettext_lazy("“%(name)s”: we will now e-mail you once a day."),
+    "weekly": gettext_lazy("“%(name)s”: we will now e-mail you once a week."),
+}
 
 
 def _mine_url():
@@ -38,7 +54,7 @@ def save(request):
     """Save the registry search in ``search`` (its query string) for the signed-in person."""
     registry = registry_for_request()
     raw = request.POST.get("search", "")
-    query, _name = saved_searches.normalise(registry, raw)
+    query, name = saved_searches.normalise(registry, raw)
     back = registry.url + (f"?{query}" if query else "")
     if not request.user.is_authenticated:
         return redirect_to_login(back, login_url=reverse("login"))
@@ -48,7 +64,7 @@ def save(request):
         return redirect(back)
     try:
         search, created = saved_searches.save(
-            request.user, registry, raw, form.cleaned_data["frequency"]
+            request.user, registry, query, name, form.cleaned_data["frequency"]
         )
     except saved_searches.LimitReached:
         messages.error(
@@ -60,11 +76,7 @@ def save(request):
             % {"limit": saved_searches.LIMIT},
         )
         return redirect(back)
-    if created:
-        message = _("Search saved. We will e-mail you new projects that match it (%(often)s).")
-    else:
-        message = _("You had already saved this search. Its e-mails are now %(often)s.")
-    messages.success(request, message % {"often": search.get_frequency_display().lower()})
+    messages.success(request, (_SAVED if created else _SAVED_AGAIN)[search.frequency])
     return redirect(back)
 
 
@@ -77,11 +89,7 @@ def change(request, pk):
     if form.is_valid():
         search.frequency = form.cleaned_data["frequency"]
         search.save(update_fields=["frequency"])
-        messages.success(
-            request,
-            _("“%(name)s” is now e-mailed %(often)s.")
-            % {"name": search.name, "often": search.get_frequency_display().lower()},
-        )
+        messages.success(request, _CHANGED[search.frequency] % {"name": search.name})
     else:
         messages.error(request, _("Choose daily or weekly e-mails."))
     return redirect(_mine_url())
