@@ -33,7 +33,6 @@ from projects.saved_searches import (
     unsubscribe_token,
 )
 from projects.upkeep import is_possibly_stale
-from search import scope
 
 logger = logging.getLogger(__name__)
 
@@ -58,18 +57,31 @@ def since(search):
 
 def new_projects(search, index_page):
     """The projects of the listing of ``search`` that are new for it, newest first."""
-    pages = ProjectPage.objects.live().public().filter(first_published_at__gt=since(search))
-    if "lang=all" in search.query.split("&"):
-        pages = scope.every_language(pages)
-    else:
-        pages = pages.filter(locale_id=index_page.locale_id)
+    cutoff = since(search)
+    # The registry lists its own language's pages only (with ``lang=all`` too: the words are
+    # then matched in every language, and the reader's version of each project is listed).
+    # An alias (a project not yet translated, shown in its own language) has no publication
+    # date of its own: the page it shows has.
+    pages = (
+        ProjectPage.objects.live()
+        .public()
+        .filter(locale_id=index_page.locale_id)
+        .filter(
+            Q(first_published_at__gt=cutoff)
+            | Q(first_published_at__isnull=True, alias_of__first_published_at__gt=cutoff)
+        )
+    )
     sent = SentAlert.objects.filter(search=search).values("translation_key")
     rows = pages.exclude(translation_key__in=sent).values_list(
         "pk", "status", "last_confirmed_at", "first_published_at"
     )
-    remaining = {pk: is_possibly_stale(*flags) for pk, *flags in rows}
+    # Whether each may be listed after older projects (possibly stale ones and undated
+    # aliases come last in the "newest" order).
+    remaining = {
+        pk: published is None or is_possibly_stale(status, confirmed, published)
+        for pk, status, confirmed, published in rows
+    }
     found = []
-    cutoff = since(search)
     for number in range(1, MAX_PAGES + 1):
         if not remaining or len(found) >= MAX_PROJECTS:
             break
@@ -80,10 +92,14 @@ def new_projects(search, index_page):
         for project in result.projects:
             if remaining.pop(project.pk, None) is not None:
                 found.append(project)
-            elif not project.is_possibly_stale and project.first_published_at <= cutoff:
+            elif (
+                project.first_published_at is not None
+                and project.first_published_at <= cutoff
+                and not project.is_possibly_stale
+            ):
                 passed_new = True
-        # Newest first, with possibly stale projects last: once an older, current project
-        # is listed, only possibly stale new projects can still follow.
+        # Newest first: once an older, current project is listed, only the new projects
+        # that come last can still follow.
         if passed_new and not any(remaining.values()):
             break
         if not result.page.has_next():

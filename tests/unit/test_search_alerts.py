@@ -168,3 +168,38 @@ def test_a_failing_mail_server_leaves_the_projects_for_next_time(registry, reade
     monkeypatch.undo()
     assert send_alerts("daily")["emails"] == 1
     assert "Wellbeing cafe" in mail.outbox[0].body
+
+
+def test_a_translation_published_later_does_not_send_the_project_again(registry, reader):
+    from wagtail.models import Locale
+
+    german = Locale.objects.get(language_code="de")
+    registry.copy_for_translation(german, copy_parents=True, alias=True)
+    saved(reader, query="q=wellbeing&lang=all", language="de")
+    project = make_project(registry, title="Wellbeing cafe")
+    alias = project.copy_for_translation(german, alias=True)  # shows the English text
+    run("--frequency", "daily")
+    (message,) = mail.outbox
+    assert "Wellbeing cafe" in message.body
+
+    # The alias gives way to a real German translation: a new page, the same project.
+    alias.delete()
+    german_version = project.copy_for_translation(german)
+    german_version.title = "Wellbeing-Café"
+    german_version.save_revision().publish()
+    run("--frequency", "daily")
+    assert len(mail.outbox) == 1
+
+
+def test_a_search_in_one_language_ignores_projects_of_others(registry, reader):
+    from wagtail.models import Locale
+
+    german = Locale.objects.get(language_code="de")
+    de_registry = registry.copy_for_translation(german, copy_parents=True, alias=True)
+    saved(reader, query="q=wellbeing", language="de")
+    make_project(registry, title="Wellbeing cafe")  # English only
+    make_project(de_registry, title="Wellbeing-Treff", locale=german)
+    run("--frequency", "daily")
+    (message,) = mail.outbox
+    assert "Wellbeing-Treff" in message.body and "Wellbeing cafe" not in message.body
+    assert "http://testserver/de/projects/wellbeing-treff/" in message.body
