@@ -150,17 +150,16 @@ def send_digest(search, pages, *, now, dry_run=False):
         projects = new_projects(search, index_page)
     if dry_run:
         return projects
-    if projects:
-        _send(search, projects, pages)
+    if not projects:
+        SavedSearch.objects.filter(pk=search.pk).update(checked_at=now)
+        return projects
+    _send(search, projects, pages)
     with transaction.atomic():
         SentAlert.objects.bulk_create(
             [SentAlert(search=search, translation_key=p.translation_key) for p in projects],
             ignore_conflicts=True,
         )
-        changes = {"checked_at": now}
-        if projects:
-            changes["last_sent_at"] = now
-        SavedSearch.objects.filter(pk=search.pk).update(**changes)
+        SavedSearch.objects.filter(pk=search.pk).update(checked_at=now, last_sent_at=now)
     return projects
 
 

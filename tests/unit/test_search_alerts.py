@@ -203,3 +203,25 @@ def test_a_search_in_one_language_ignores_projects_of_others(registry, reader):
     (message,) = mail.outbox
     assert "Wellbeing-Treff" in message.body and "Wellbeing cafe" not in message.body
     assert "http://testserver/de/projects/wellbeing-treff/" in message.body
+
+
+def test_new_projects_beyond_the_first_page_of_results_are_all_sent(registry, reader):
+    make_project(registry, title="Wellbeing archive")  # older: not new
+    saved(reader)
+    for number in range(22):  # more than one page of the listing (20)
+        make_project(registry, title=f"Wellbeing group {number:02d}")
+    make_project(registry, title="Library hours")
+    run("--frequency", "daily")
+    (message,) = mail.outbox
+    assert "22 new projects" in message.subject
+    assert all(f"Wellbeing group {number:02d}" in message.body for number in range(22))
+    assert "Wellbeing archive" not in message.body and "Library hours" not in message.body
+
+
+def test_searches_with_nothing_new_cost_a_few_queries_each(
+    registry, reader, django_assert_max_num_queries
+):
+    for number in range(10):
+        saved(reader, query=f"q=word{number}")
+    with django_assert_max_num_queries(33):  # 3 per search, no listing run
+        assert send_alerts("daily") == {"searches": 10, "emails": 0, "projects": 0}
