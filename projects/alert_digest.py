@@ -141,25 +141,36 @@ def _send(search, projects, pages):
 
 
 def send_digest(search, pages, *, now, dry_run=False):
-    """E-mail ``search``'s owner its new projects; how many were sent (or would be)."""
+    """E-mail ``search``'s owner its new projects; the projects sent (or that would be)."""
     index_page = registry_for(search.language, pages)
     user = search.owner
     if index_page is None or not user.is_active or not user.email:
         return []
+    previous = search.checked_at
+    if not dry_run:
+        # Claim the search: a second run started meanwhile (two cron jobs, a worker) finds
+        # it checked already and sends nothing.
+        claimed = SavedSearch.objects.filter(pk=search.pk, checked_at=previous).update(
+            checked_at=now
+        )
+        if not claimed:
+            return []
     with translation.override(search.language):
         projects = new_projects(search, index_page)
-    if dry_run:
+    if dry_run or not projects:
         return projects
-    if not projects:
-        SavedSearch.objects.filter(pk=search.pk).update(checked_at=now)
-        return projects
-    _send(search, projects, pages)
+    try:
+        _send(search, projects, pages)
+    except Exception:
+        # Not sent: check these projects again next time.
+        SavedSearch.objects.filter(pk=search.pk, checked_at=now).update(checked_at=previous)
+        raise
     with transaction.atomic():
         SentAlert.objects.bulk_create(
             [SentAlert(search=search, translation_key=p.translation_key) for p in projects],
             ignore_conflicts=True,
         )
-        SavedSearch.objects.filter(pk=search.pk).update(checked_at=now, last_sent_at=now)
+        SavedSearch.objects.filter(pk=search.pk).update(last_sent_at=now)
     return projects
 
 

@@ -225,3 +225,16 @@ def test_searches_with_nothing_new_cost_a_few_queries_each(
         saved(reader, query=f"q=word{number}")
     with django_assert_max_num_queries(33):  # 3 per search, no listing run
         assert send_alerts("daily") == {"searches": 10, "emails": 0, "projects": 0}
+
+
+def test_a_search_already_claimed_by_another_run_is_not_sent_twice(registry, reader):
+    from projects.alert_digest import send_digest
+    from projects.saved_searches import registry_pages
+
+    search = saved(reader)
+    make_project(registry, title="Wellbeing cafe")
+    stale_copy = SavedSearch.objects.select_related("owner").get(pk=search.pk)
+    assert send_alerts("daily")["emails"] == 1
+    # A run that loaded the search before the first one checked it sends nothing.
+    assert send_digest(stale_copy, registry_pages(), now=timezone.now()) == []
+    assert len(mail.outbox) == 1
