@@ -51,7 +51,7 @@ def normalise(index_page, raw):
         pairs.extend((name, value) for value in sorted(result.params.get(name, [])))
     if result.all_languages:
         pairs.append(("lang", "all"))
-    parts = [f"“{result.query}”"] if result.query else []
+    parts = [result.query] if result.query else []
     parts.extend(str(label) for _name, _value, label in result.active)
     name = ", ".join(parts) or _("All projects")
     if len(name) > NAME_MAX:

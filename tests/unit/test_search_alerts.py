@@ -24,7 +24,7 @@ def saved(reader, query="q=wellbeing", language="en", frequency="daily", **field
     return SavedSearch.objects.create(
         owner=reader,
         query=query,
-        name="“wellbeing”",
+        name="wellbeing",
         language=language,
         frequency=frequency,
         **fields,
@@ -45,7 +45,7 @@ def test_digest_has_exactly_the_new_matching_projects_once(registry, reader):
     assert message.to == ["reader@example.org"]
     assert "Wellbeing cafe" in message.body
     assert "Old wellbeing poll" not in message.body and "Library hours" not in message.body
-    assert "1 new project" in message.subject
+    assert message.subject == "1 new project for “wellbeing”"
     search.refresh_from_db()
     assert search.last_sent_at is not None
 
