@@ -1,4 +1,4 @@
-"""The registry's share of a person's data: what they lead, joined and asked, and erasure.
+"""The registry's share of a person's data: what they lead, joined, asked and saved, and erasure.
 
 Erasing keeps the registry whole: projects stay, with the lead left empty ("Lead to be
 confirmed") and flagged for moderators; requests and memberships stay as anonymous records
@@ -17,6 +17,7 @@ from projects.models import (
     ProjectMember,
     ProjectPage,
     ProjectRegistration,
+    SavedSearch,
 )
 
 
@@ -57,6 +58,17 @@ def export(user):
     )
     return {
         "projects": projects,
+        "saved_searches": [
+            {
+                "name": s.name,
+                "search": s.query,
+                "language": s.language,
+                "frequency": s.frequency,
+                "created": s.created_at,
+                "last_sent": s.last_sent_at,
+            }
+            for s in SavedSearch.objects.filter(owner=user).order_by("created_at")
+        ],
         "memberships": [
             {"project": _project(m.project), "role": m.role, "joined": m.joined_at}
             for m in ProjectMember.objects.filter(user=user).select_related("project__locale")
@@ -104,6 +116,7 @@ def erase(user):
     JoinRequestEvent.objects.filter(actor=user).update(actor=None)
     ProjectMember.objects.filter(user=user).update(user=None)
     ProjectRegistration.objects.filter(user=user).update(user=None)
+    SavedSearch.objects.filter(owner=user).delete()  # and what their alerts sent
     ProjectPage.objects.filter(staff_lead=user).update(staff_lead=None, needs_new_lead=True)
     ProjectPage.objects.filter(union_contact=user).update(union_contact=None, needs_new_lead=True)
     bump_version()

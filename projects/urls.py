@@ -6,7 +6,7 @@ These paths are reserved: no project may use them as its slug (``RESERVED_SLUGS`
 from django.urls import path
 
 import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
-from projects.views import manage, membership, mine, register
+from projects.views import alerts, manage, membership, mine, register
 
 app_name = "projects"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     path("register/", register.register, name="register"),
     path("register/similar/", register.similar, name="similar"),
     path("mine/", mine.mine, name="mine"),
+    path("alerts/save/", alerts.save, name="save-search"),
+    path("alerts/<id:pk>/", alerts.change, name="saved-search"),
+    path("alerts/<id:pk>/delete/", alerts.delete, name="delete-saved-search"),
+    path("alerts/unsubscribe/<str:token>/", alerts.unsubscribe, name="unsubscribe"),
     path("requests/", mine.requests_inbox, name="requests"),
     path("requests/<id:pk>/", membership.request_detail, name="request"),
     path("requests/<id:pk>/accept/", membership.accept, name="accept"),

@@ -24,7 +24,7 @@ from projects.upkeep import is_possibly_stale
 
 # Paths under the registry that belong to the registry's own views (see projects/urls.py),
 # so no project may take them as its slug.
-RESERVED_SLUGS = frozenset({"register", "mine", "requests", "manage", "export", "feed"})
+RESERVED_SLUGS = frozenset({"register", "mine", "requests", "manage", "alerts", "export", "feed"})
 
 
 class ProjectPage(Page):

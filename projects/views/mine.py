@@ -1,4 +1,5 @@
-"""A person's own view of the registry: "My projects" and the leads' inbox of requests."""
+"""A person's own view of the registry: "My projects" (with their saved searches) and the
+leads' inbox of requests."""
 
 from django.db.models import Count, Q
 from django.shortcuts import render
@@ -7,9 +8,9 @@ from django.views.decorators.cache import never_cache
 
 from hub.inputs import parse_choice, parse_id
 from hub.permissions import signed_in_required
-from projects import registration
+from projects import registration, saved_searches
 from projects.forms import AcceptForm, DeclineForm
-from projects.models import JoinRequest, ProjectMember, ProjectPage
+from projects.models import JoinRequest, ProjectMember, ProjectPage, SavedSearch
 from projects.permissions import can_register
 from projects.views.common import page_of, registry_for_request
 
@@ -67,6 +68,11 @@ def mine(request):
     )
     my_requests = JoinRequest.objects.filter(officer=user).select_related("project")
     registry = registry_for_request()
+    searches_page = page_of(request, user.saved_searches.all(), "alerts")
+    registries = saved_searches.registry_pages()
+    searches = list(searches_page.object_list)
+    for search in searches:
+        search.url = saved_searches.search_url(search, registries)
     return render(
         request,
         "projects/mine.html",
@@ -79,6 +85,10 @@ def mine(request):
             "request_page": page_of(request, my_requests.order_by("-created_at"), "asked"),
             "registry": registry,
             "can_register": can_register(user, registry),
+            "searches_page": searches_page,
+            "searches": searches,
+            "frequencies": SavedSearch.Frequency.choices,
+            "search_limit": saved_searches.LIMIT,
         },
     )
 
