@@ -78,6 +78,8 @@ class Cell:
     def url(self):
         if self.state in (MISSING, ALIAS):  # wagtail-localize's "Translate this page"
             return reverse("wagtail_localize:submit_page_translation", args=[self.source_page_id])
+        if self.state == MACHINE:  # the confirmation of "Mark translation reviewed"
+            return reverse("hub_translation_review", args=[self.page_id])
         if self.sync_source_id is not None:
             return reverse("wagtail_localize:update_translations", args=[self.sync_source_id])
         # The page editor, which wagtail-localize turns into its translation editor for a
@@ -102,15 +104,10 @@ ACTION_LABELS = {
 
 def machine_state(page_ids) -> set[int]:
     """The pages among ``page_ids`` (translated pages) that were machine translated and not
-    yet reviewed by a person.
+    yet reviewed by a person, in one query (:mod:`hub.machine_translation`)."""
+    from hub.machine_translation import machine_state as unreviewed_among
 
-    A seam for the machine translation work (issue 15, item 8): nothing records machine
-    translation yet, so no page is in that state. A later model (for example a
-    ``MachineTranslation`` row per translated page with a ``reviewed`` flag) answers here,
-    in one query for all ``page_ids``, and the report shows those cells as "machine
-    translated, not reviewed" with a link to review them.
-    """
-    return set()
+    return unreviewed_among(page_ids)
 
 
 def target_locales(language_codes=None, default=None) -> list[Locale]:
@@ -283,10 +280,13 @@ def summarise(rows, locales) -> dict:
 
 
 def data_version() -> tuple:
-    """What the states depend on, in four aggregate queries: it changes when a page is added,
+    """What the states depend on, in five aggregate queries: it changes when a page is added,
     deleted, edited or published, an alias becomes a translation, a translation is started,
-    synced or stopped, or a string is translated. A cache key for :func:`summarise`."""
+    synced or stopped, a string is translated, or a machine translation is recorded or
+    reviewed. A cache key for :func:`summarise`."""
     from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    from hub.models import MachineTranslation
 
     return (
         tuple(
@@ -306,6 +306,14 @@ def data_version() -> tuple:
         tuple(
             Translation.objects.aggregate(
                 n=Count("pk"), top=Max("pk"), enabled=Count("pk", filter=Q(enabled=True))
+            ).values()
+        ),
+        tuple(
+            MachineTranslation.objects.aggregate(
+                n=Count("pk"),
+                translated=Max("translated_at"),
+                reviewed=Max("reviewed_at"),
+                unreviewed=Count("pk", filter=Q(reviewed_at__isnull=True)),
             ).values()
         ),
         tuple(

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
@@ -139,16 +140,29 @@ def test_a_page_translated_by_hand_is_outdated_when_the_source_is_newer(
     assert states_of(project)["de"].state == ts.OUTDATED
 
 
-def test_machine_state_is_a_seam(translated_registry, german, admin, monkeypatch):
+def test_a_machine_translation_is_shown_until_it_is_reviewed(translated_registry, german, admin):
+    from django.utils import timezone
+
+    from hub.models import MachineTranslation
+
     project = make_project(translated_registry, title="Peer mentoring", slug="peer-mentoring")
     translation = translate(project, admin, german)["de"]
     fill(translation)
     translation.save_target(user=admin, publish=True)
-    assert ts.machine_state([1, 2, 3]) == set()
-
     target = project.get_translation(german)
-    monkeypatch.setattr(ts, "machine_state", lambda page_ids: {target.pk} & set(page_ids))
-    assert states_of(project)["de"].state == ts.MACHINE
+    assert ts.machine_state([target.pk]) == set()
+    record = MachineTranslation.objects.create(
+        page=target, translator="standin", translated_at=timezone.now()
+    )
+    assert ts.machine_state([target.pk, 999999]) == {target.pk}
+    cell = states_of(project)["de"]
+    assert cell.state == ts.MACHINE
+    assert cell.url == reverse("hub_translation_review", args=[target.pk])
+    version = ts.data_version()
+    record.reviewed_at, record.reviewed_by = timezone.now(), admin
+    record.save()
+    assert ts.data_version() != version  # the cached counts follow the review at once
+    assert states_of(project)["de"].state == ts.UP_TO_DATE
 
 
 # --- The report --------------------------------------------------------------------------------
