@@ -1,15 +1,23 @@
-"""Admin wiring for the shared taxonomies, who sees which pages, and two-factor sign-in."""
+"""Admin wiring: shared taxonomies, who sees which pages, two-factor sign-in, translation tools."""
 
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
-from wagtail.permissions import register_permission_policy
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
+from hub import translation_admin, twofactor
+from hub.machine_translation import unreviewed_ids
 from hub.models import Campus, Theme, Unit
 from hub.page_permissions import OwnPagesPermissionPolicy, visible_in_chooser
 from hub.snippets import HubSnippetViewSet
+from hub.translation_status_views import TranslationStatusView
 
 # First, before anything asks for Page's policy: the admin shows people the pages they may act
 # on, not other people's drafts (hub/page_permissions.py).
@@ -63,10 +71,6 @@ register_snippet(TaxonomyGroup)
 
 # --- Two-factor authentication for the admin (hub.twofactor) ----------------------------
 
-from django.urls import path, reverse  # noqa: E402
-
-from hub import twofactor  # noqa: E402
-
 
 @hooks.register("register_admin_urls")
 def two_factor_urls():
@@ -87,11 +91,6 @@ def two_factor_account_item(request):
 
 
 # --- The translation status report (hub/translation_status_views.py) ---------------------------
-from django.urls import include  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-from wagtail.permissions import policy_registry  # noqa: E402
-
-from hub.translation_status_views import TranslationStatusView  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
@@ -123,28 +122,22 @@ def translation_status_menu_item():
 
 # --- Machine translation review and section translation (hub.translation_admin) ---------
 
-from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem  # noqa: E402
-from wagtail.admin.widgets.button import Button  # noqa: E402
-
-from hub import translation_admin  # noqa: E402
-from hub.machine_translation import unreviewed_ids  # noqa: E402
-
 
 @hooks.register("register_admin_urls")
 def translation_urls():
     return [
         path(
-            "translation/review/<int:page_id>/",
+            "translation/review/<id:page_id>/",
             translation_admin.review,
             name="hub_translation_review",
         ),
         path(
-            "translation/section/<int:page_id>/",
+            "translation/section/<id:page_id>/",
             translation_admin.translate_section,
             name="hub_translate_section",
         ),
         path(
-            "translation/jobs/<int:job_id>/",
+            "translation/jobs/<id:job_id>/",
             translation_admin.job_progress,
             name="hub_translation_job",
         ),

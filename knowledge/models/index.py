@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.feeds import listing_query
 from hub.i18n import localize_pages, page_translatable_fields
+from knowledge.feeds import GuidanceFeed, newest_guidelines
 from knowledge.listing import GuidanceQuery, landing_sections
 from knowledge.models.guideline import MAX_PICKS, GuidelinePage
 from knowledge.resource_listing import ResourceQuery
@@ -88,8 +89,6 @@ class KnowledgeIndexPage(ListingPageMixin, RoutablePageMixin, Page):
 
     @path("feed/", name="feed")
     def guidance_feed(self, request):
-        from knowledge.feeds import GuidanceFeed, newest_guidelines
-
         query = GuidanceQuery.from_request(self, request)
         return GuidanceFeed(self, newest_guidelines(query), request, search=query.query)(request)
 
