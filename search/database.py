@@ -23,6 +23,7 @@ from django.utils import translation
 from modelsearch.backends.database import SearchBackend as StockSearchBackend
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search import syntax
 from search.languages import (
     ALL,
     POSTGRES_CONFIGS,
@@ -36,7 +37,6 @@ TITLE_WEIGHT = 5.0
 
 
 CHUNK = 2000
-MAX_WORDS = 12
 TITLE_AVERAGE_KEY = "search:postgres-title-average"
 TITLE_AVERAGE_TTL = 600
 
@@ -44,6 +44,35 @@ TITLE_AVERAGE_TTL = 600
 def _allowed_in_order(queryset, pks):
     allowed = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
     return [pk for pk in pks if pk in allowed]
+
+
+def _tsquery(item, configs):
+    """The SQL and parameters of one query item's tsquery (:mod:`search.syntax`): a word with
+    ``plainto_tsquery``, a phrase with ``phraseto_tsquery``, ``OR`` with ``||``; asked in each
+    of ``configs`` and the answers OR-ed. User text is only ever a parameter."""
+    if isinstance(item, syntax.AnyOf):
+        parts = [_tsquery(option, configs) for option in item.options]
+        sql = "(" + " || ".join(part for part, _args in parts) + ")"
+        return sql, [arg for _part, args in parts for arg in args]
+    function = "phraseto_tsquery" if isinstance(item, syntax.Phrase) else "plainto_tsquery"
+    text = " ".join(syntax.item_words(item))
+    sql = "(" + " || ".join([f"{function}(%s::regconfig, %s)"] * len(configs)) + ")"
+    return sql, [arg for config in configs for arg in (config, text)]
+
+
+def _asking(items, configs):
+    """``[(sql, params)]`` of the items that ask something: words the text configurations
+    drop (stop words) ask nothing."""
+    built = [_tsquery(item, configs) for item in items]
+    if not built:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join(f"numnode({sql})" for sql, _args in built),
+            [arg for _sql, args in built for arg in args],
+        )
+        counts = cursor.fetchone()
+    return [part for part, nodes in zip(built, counts, strict=True) if nodes]
 
 
 def _ranked_postgres_backend_class():
@@ -186,6 +215,7 @@ def _ranked_postgres_backend_class():
 
         index_class = IncrementalTitleNormIndex
         language_aware = True  # the service passes ``language`` to ranked_ids
+        understands_syntax = True  # ... and the query with its syntax (search.syntax)
 
         @property
         def config(self):
@@ -219,22 +249,24 @@ def _ranked_postgres_backend_class():
             exact=True,
             language=None,
         ):
-            words = query_string.split()[:MAX_WORDS]
+            query = syntax.parse(query_string)
             language = query_language(language)
             configs = self.configs_for(language)
-            if fields or not words:  # named fields: the stock path searches the model's columns
+            if not query:
+                return []
+            if fields:  # named fields: the stock path searches the model's columns
                 with translation.override(None if language == ALL else language):
                     found = self.search(
-                        query_string, queryset.only("pk"), fields=fields, operator=operator
+                        query.words(), queryset.only("pk"), fields=fields, operator=operator
                     )
                     return [obj.pk for obj in found[:limit]]
             if not exact:
-                return self._ranked(queryset.model, words, operator, limit, configs)
+                return self._ranked(queryset.model, query, operator, limit, configs)
             # Filter the ranked candidates through the caller's queryset (an ``IN (sub-query)``
             # over the text ``object_id`` makes PostgreSQL give up its indexes), reading a wider
             # window only when the first one did not hold enough allowed ids.
             for window in (limit * 2, limit * 8, None):
-                ranked = self._ranked(queryset.model, words, operator, window, configs)
+                ranked = self._ranked(queryset.model, query, operator, window, configs)
                 result = []
                 for start in range(0, len(ranked), CHUNK):
                     result.extend(_allowed_in_order(queryset, ranked[start : start + CHUNK]))
@@ -244,46 +276,32 @@ def _ranked_postgres_backend_class():
                     return result
             return result
 
-        def _ranked(self, model, words, operator, limit, configs):
+        def _ranked(self, model, query, operator, limit, configs):
             """Two tiers: documents whose title holds the whole query, ranked; then documents
             matching elsewhere, at most ``limit`` of them taken as the index finds them and
             ranked among themselves. Ranking every match of a common word would read every
             matching row (hundreds of milliseconds at 100,000 projects); this reads the title
             matches and ``limit`` more, and the first pages are the same."""
             table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            # A word is asked in each configuration, the answers OR-ed: one configuration for
-            # a query in one language, every language's for ``ALL``.
-            word_sql = "(" + " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(configs))
-            word_sql += ")"
-
-            def word_params(word):
-                return [arg for config in configs for arg in (config, word)]
-
-            with connection.cursor() as cursor:
-                # Words the text configurations drop (stop words) ask nothing.
-                cursor.execute(
-                    "SELECT " + ", ".join([f"numnode({word_sql})"] * len(words)),
-                    [arg for word in words for arg in word_params(word)],
-                )
-                words = [
-                    word for word, nodes in zip(words, cursor.fetchone(), strict=True) if nodes
-                ]
-            if not words:
+            required = _asking(query.required, configs)
+            excluded = _asking(query.excluded, configs)
+            if not required:
                 return []
-            # Each word is one GIN lookup in title and one in body (a bitmap AND of ORs), which
-            # is exactly "every word in title or body".
+            # Each item is one GIN lookup in title and one in body (a bitmap AND of ORs), which
+            # is exactly "every item in title or body"; an excluded item in neither.
             where, params = [], []
-            for word in words:
-                where.append(f"(e.title @@ {word_sql} OR e.body @@ {word_sql})")
-                params += word_params(word) * 2
+            for sql, args in required:
+                where.append(f"(e.title @@ {sql} OR e.body @@ {sql})")
+                params += args * 2
             joiner = " AND " if operator == "and" else " OR "
             matches = f"e.content_type_id = ANY(%s) AND ({joiner.join(where)})"
+            for sql, args in excluded:
+                matches += f" AND NOT (e.title @@ {sql} OR e.body @@ {sql})"
+                params += args * 2
             match_params = [get_descendants_content_types_pks(model), *params]
-            if operator == "and":
-                whole, whole_params = word_sql, word_params(" ".join(words))
-            else:
-                whole = " || ".join([word_sql] * len(words))
-                whole_params = [arg for word in words for arg in word_params(word)]
+            whole = (" && " if operator == "and" else " || ").join(sql for sql, _ in required)
+            whole = f"({whole})"
+            whole_params = [arg for _sql, args in required for arg in args]
             score = "ts_rank(e.title, q.q) * e.title_norm * %s + ts_rank(e.body, q.q)"
             sql = (
                 f"WITH q AS MATERIALIZED (SELECT ({whole}) AS q) "  # noqa: S608

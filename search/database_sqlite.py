@@ -37,6 +37,7 @@ TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 CHUNK = 2000
 SEARCHED_COLUMNS = ("title", "body")
+MATCH_NOTHING = '""'  # FTS5's empty string matches no row
 
 
 def _quoted(tokens):
@@ -73,6 +74,15 @@ def fts_match(query, language, operator="and"):
         excluded = " OR ".join(_fts_item(item, language) for item in query.excluded)
         match += f" NOT ({excluded})"
     return match
+
+
+def _columns(fields):
+    """The full-text columns for named fields: the table has a title and a body column, and
+    every field but the title is indexed in the body."""
+    names = set(fields or ())
+    if not names or ("title" in names and names != {"title"}):
+        return list(SEARCHED_COLUMNS)
+    return ["title"] if names == {"title"} else ["body"]
 
 
 def _allowed_in_order(queryset, pks):
@@ -155,9 +165,7 @@ class StemmingSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
                 text = '"' + " ".join(syntax.WORD_RE.findall(text)) + '"'
             operator = getattr(query, "operator", "and").lower()
             match = fts_match(syntax.parse(text), query_language(), operator)
-            if match is None:
-                return None
-            return SearchQueryExpression(Value(match))
+            return SearchQueryExpression(Value(match or MATCH_NOTHING))
         return super().build_search_query_content(query, config=config)
 
 
@@ -182,7 +190,8 @@ class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
         if match is None:
             return []
         fts_model = apps.get_model("wagtailsearch", "SQLiteFTSIndexEntry")
-        expression = MatchExpression(list(fields or SEARCHED_COLUMNS), Value(match))
+        # The full-text table has a title and a body column: other named fields are in body.
+        expression = MatchExpression(_columns(fields), Value(match))
         matching = fts_model.objects.filter(expression).filter(
             index_entry__content_type__in=get_descendants_content_types_pks(queryset.model)
         )
