@@ -36,6 +36,7 @@ from search.languages import ALL, object_language, query_language
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
 CHUNK = 2000
+BATCH = 500  # index entries written per statement
 SEARCHED_COLUMNS = ("title", "body")
 MATCH_NOTHING = '""'  # FTS5's empty string matches no row
 
@@ -141,15 +142,19 @@ class StemmingSQLiteIndex(SQLiteIndex):
             return
         content_type = get_content_type_pk(model)
         entries = self.entries.filter(content_type_id=content_type)
-        existing = set(entries.filter(object_id__in=rows).values_list("object_id", flat=True))
-        for object_id in existing:
-            entries.filter(object_id=object_id).update(**rows[object_id])
+        existing = dict(entries.filter(object_id__in=rows).values_list("object_id", "pk"))
+        self.entries.bulk_update(
+            [self.entries.model(pk=pk, **rows[object_id]) for object_id, pk in existing.items()],
+            ["title", "autocomplete", "body"],
+            batch_size=BATCH,
+        )
         self.entries.bulk_create(
             [
                 self.entries.model(content_type_id=content_type, object_id=object_id, **values)
                 for object_id, values in rows.items()
                 if object_id not in existing
-            ]
+            ],
+            batch_size=BATCH,
         )
         self._refresh_title_norms()
 

@@ -7,7 +7,7 @@ from wagtail.models import Locale
 
 from projects.models import ProjectPage
 from search import service, stemming
-from search.languages import ALL
+from search.languages import ALL, object_language
 from tests.factories import make_project
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pl", "sl")
@@ -121,3 +121,23 @@ def test_folding_removes_accents_and_letters_that_do_not_decompose():
     assert stemming.analyse("Współpraca, studentów!", "sl") == "wspolpraca studentow"
     assert stemming.forms("agreements", "en") == ("agreement",)
     assert "agreement" in stemming.forms("agreements", ALL)
+
+
+def test_reindexing_costs_the_same_queries_for_three_pages_as_for_twelve(registry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for number in range(12):
+        make_project(registry, title=f"Survey {number}", slug=f"survey-{number}")
+    index = service.get_backend().get_index_for_model(ProjectPage)
+
+    def queries(count):
+        objs = list(ProjectPage.get_indexed_objects().order_by("pk")[:count])
+        object_language(objs[0])  # the locale's language is read once per process
+        with CaptureQueriesContext(connection) as captured:
+            index.add_items(ProjectPage, objs)
+        return len(captured)
+
+    few = queries(3)
+    assert queries(12) == few
+    assert len(ids("surveys", "en")) == 12
