@@ -15,7 +15,7 @@ backend as an operator of its own query language.
 import re
 from dataclasses import dataclass
 
-MAX_TERMS = 12  # words read from one query, over all its items
+MAX_TERMS = 12  # words read from one query, over all its items (by default)
 OR = "OR"
 
 # A word: letters and digits (the underscore is punctuation here, as in every tokenizer).
@@ -95,11 +95,12 @@ def _tokens(text):
                 yield "item", Term(word)
 
 
-def parse(text):
-    """The :class:`Query` of a cleaned query string (never raises)."""
+def parse(text, max_terms=MAX_TERMS):
+    """The :class:`Query` of a cleaned query string (never raises), reading at most
+    ``max_terms`` words."""
     required, excluded = [], []
     pending_or = False
-    budget = MAX_TERMS
+    budget = max_terms
     for kind, item in _tokens(text or ""):
         if kind == "or":
             # An operator only between two items; anywhere else, the plain word "OR".

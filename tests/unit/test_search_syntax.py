@@ -74,3 +74,8 @@ def test_any_text_parses_into_words_the_fts5_translation_quotes(text):
         # Outside quoted strings only parentheses, spaces and the operators we wrote remain.
         outside = match.split('"')[::2]
         assert set("".join(outside)) <= set("() ANDORT")
+
+
+def test_a_backend_may_read_more_words():
+    query = parse(" ".join(f"w{n}" for n in range(30)), max_terms=60)
+    assert len(query.required) == 30
