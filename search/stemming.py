@@ -9,6 +9,7 @@ do not decompose such as "ł") runs after stemming for every language, so "wspol
 "Współpraca" and an accent never blocks a match.
 """
 
+import functools
 import threading
 import unicodedata
 
@@ -27,6 +28,7 @@ SNOWBALL_LANGUAGES = {
     "pl": "polish",
 }
 ANALYSED_LANGUAGES = (*SNOWBALL_LANGUAGES, "sl")
+STEM_CACHE_SIZE = 200_000  # (word, language) pairs
 
 # Letters NFKD leaves whole; "ß" is the German stemmer's business, and stays "ss" here.
 _UNDECOMPOSED = str.maketrans(
@@ -53,9 +55,14 @@ def _stemmer(language):
 
 def stem(word, language):
     """The one indexed form of ``word`` in ``language`` (a base language code)."""
+    return _stem_lowered(word.lower(), language)
+
+
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
+def _stem_lowered(word, language):
+    # Pages repeat their words: remembering recent stems makes indexing several times faster.
     stemmer = _stemmer(language)
-    lowered = word.lower()
-    return fold(stemmer.stemWord(lowered) if stemmer else lowered)
+    return fold(stemmer.stemWord(word) if stemmer else word)
 
 
 def forms(word, language):
@@ -68,8 +75,4 @@ def forms(word, language):
 
 def analyse(text, language):
     """``text`` as the space-separated stems of its words, for the index."""
-    stemmer = _stemmer(language)
-    words = [word.lower() for word in WORD_RE.findall(text or "")]
-    if stemmer:
-        words = stemmer.stemWords(words)
-    return " ".join(fold(word) for word in words)
+    return " ".join(_stem_lowered(word.lower(), language) for word in WORD_RE.findall(text or ""))
