@@ -6,7 +6,7 @@ object's title and body are indexed as the stems of the object's language
 the autocomplete column stays as written, for prefix matching. A query is parsed once
 (:mod:`search.syntax`) and each word is looked up by its stem in the query's language (for
 ``ALL``: any of its stems in every language), turned into an FTS5 ``MATCH`` expression whose
-every word is a quoted string (:func:`fts_match`), so nothing a reader types is an FTS5
+every word is a quoted string (:func:`search.fts5.fts_match`), so nothing a reader types is an FTS5
 operator. ``update_index`` rebuilds the stemmed index.
 
 Wagtail's ranking re-runs the match once per candidate row; :meth:`ranked_ids` answers "ids in
@@ -30,7 +30,8 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import stemming, syntax
-from search.languages import ALL, object_language, query_language
+from search.fts5 import fts_match
+from search.languages import object_language, query_language
 
 # FTS5 columns are (autocomplete, body, title); bm25 is lower-is-better.
 TITLE_WEIGHT = 5.0
@@ -40,42 +41,6 @@ BATCH = 500  # index entries written per statement
 MAX_TERMS = 60  # words of one query (FTS5 answers long "any of these words" queries quickly)
 SEARCHED_COLUMNS = ("title", "body")
 MATCH_NOTHING = '""'  # FTS5's empty string matches no row
-
-
-def _quoted(tokens):
-    """An FTS5 string (a phrase when several tokens): tokens are letters and digits only, and
-    a double quote would be doubled, so the string is never read as an operator."""
-    return '"' + " ".join(tokens).replace('"', '""') + '"'
-
-
-def _either(parts):
-    parts = list(dict.fromkeys(parts))
-    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
-
-
-def _fts_item(item, language):
-    if isinstance(item, syntax.Term):
-        return _either(_quoted([form]) for form in stemming.forms(item.word, language))
-    if isinstance(item, syntax.Phrase):
-        languages = stemming.ANALYSED_LANGUAGES if language == ALL else (language,)
-        return _either(
-            _quoted([stemming.stem(word, code) for word in item.words]) for code in languages
-        )
-    return _either(_fts_item(option, language) for option in item.options)
-
-
-def fts_match(query, language, operator="and"):
-    """The FTS5 expression for a parsed :class:`search.syntax.Query` (``None``: match nothing).
-
-    ``operator="or"`` accepts any of the required items instead of all of them."""
-    if not query:
-        return None
-    joiner = " AND " if operator == "and" else " OR "
-    match = "(" + joiner.join(_fts_item(item, language) for item in query.required) + ")"
-    if query.excluded:  # FTS5's NOT is binary: "a NOT b"
-        excluded = " OR ".join(_fts_item(item, language) for item in query.excluded)
-        match += f" NOT ({excluded})"
-    return match
 
 
 def _columns(fields):

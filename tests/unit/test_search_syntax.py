@@ -66,7 +66,7 @@ def test_a_query_reads_at_most_twelve_words():
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_any_text_parses_into_words_the_fts5_translation_quotes(text):
-    from search.database_sqlite import fts_match
+    from search.fts5 import fts_match
 
     query = parse(text)
     match = fts_match(query, "en")

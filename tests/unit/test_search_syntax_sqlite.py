@@ -1,10 +1,14 @@
 """Quoted phrases, OR and -exclusions on the SQLite backend, through the service and the site."""
 
 import pytest
+from django.db import connection
 
 from projects.models import ProjectPage
 from search import service
 from tests.factories import make_project
+
+# The SQLite backend's analysis (PostgreSQL's is in tests/integration).
+pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite backend")
 
 HOSTILE = [
     '"peer mentors',
