@@ -76,3 +76,17 @@ def forms(word, language):
 def analyse(text, language):
     """``text`` as the space-separated stems of its words, for the index."""
     return " ".join(_stem_lowered(word.lower(), language) for word in WORD_RE.findall(text or ""))
+
+
+def roots(words, language):
+    """The stems of ``words`` as written (not folded), at least four letters long and not the
+    word itself: prefixes that mark a word's other forms in an excerpt ("surveys" → "survey")."""
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return []
+    found = (stemmer.stemWord(word.lower()) for word in words)
+    return [
+        root
+        for root, word in zip(found, words, strict=True)
+        if len(root) >= 4 and root != word.lower()
+    ]
