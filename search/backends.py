@@ -37,9 +37,9 @@ from modelsearch.backends import elasticsearch8, elasticsearch9, opensearch3
 from modelsearch.backends.base import get_model_root
 from modelsearch.backends.elasticsearchbase import Field
 from modelsearch.index import SearchField, get_indexed_models
-from modelsearch.query import Fuzzy, PlainText
+from modelsearch.query import And, Fuzzy, Or, Phrase, PlainText
 
-from search import health
+from search import health, syntax
 from search.engine_mapping import (
     Elasticsearch8Mapping,
     OpenSearchMapping,
@@ -68,6 +68,7 @@ class EngineBackendMixin:
 
     is_engine = True
     language_aware = True  # the service passes ``language`` to search_ids
+    understands_syntax = True  # ... and the query as typed (search.syntax)
 
     def __init__(self, params):
         self.alias = self._find_alias(params)
@@ -206,8 +207,11 @@ class EngineBackendMixin:
     # --- queries --------------------------------------------------------------------------
 
     def _compile(self, queryset, query, fields, operator, fuzzy, language=None, analysed=True):
-        """The query compiler; with ``analysed``, on the sub-fields of the query's language."""
-        query_obj = Fuzzy(query, operator=operator) if fuzzy else PlainText(query, operator)
+        """The query compiler; with ``analysed``, on the sub-fields of the query's language.
+
+        ``query`` is a query as typed (:mod:`search.syntax`; its exclusions are left to the
+        caller) or a modelsearch query object."""
+        query_obj = query if not isinstance(query, str) else _query_object(query, operator, fuzzy)
         compiler = self.query_compiler_class(queryset, query_obj, fields=fields)
         compiler.check()
         language = query_language(language)
@@ -248,7 +252,13 @@ class EngineBackendMixin:
         fields for every hit and then the objects from the database.
         """
         compiler = self._compile(queryset, query, fields, operator, fuzzy, language)
-        body = {"query": compiler.get_query(), "docvalue_fields": ["pk"]}
+        compiled = compiler.get_query()
+        excluded = syntax.parse(query).excluded
+        if excluded:  # a page holding an excluded item in any field is left out
+            either = Or([_item_object(item) for item in excluded])
+            left_out = self._compile(queryset, either, fields, "or", False, language)
+            compiled = {"bool": {"must": compiled, "must_not": left_out.get_inner_query()}}
+        body = {"query": compiled, "docvalue_fields": ["pk"]}
         response = self._raw_search(
             compiler,
             body,
@@ -315,6 +325,26 @@ class EngineBackendMixin:
             pk = to_python(hit["fields"]["pk"][0])
             found[pk] = [marked[f][0] for f in fields if marked.get(f)]
         return found
+
+
+def _item_object(item):
+    """The modelsearch query of one :mod:`search.syntax` item."""
+    if isinstance(item, syntax.Term):
+        return PlainText(item.word)
+    if isinstance(item, syntax.Phrase):
+        return Phrase(" ".join(item.words))
+    return Or([_item_object(option) for option in item.options])
+
+
+def _query_object(text, operator, fuzzy):
+    """A query as typed, as modelsearch query objects: plain words (and typo-tolerant
+    retries) as Wagtail's one multi-field match, phrases and ``OR`` as a bool query."""
+    parsed = syntax.parse(text)
+    if fuzzy or all(isinstance(item, syntax.Term) for item in parsed.required):
+        words = parsed.words()
+        return Fuzzy(words, operator=operator) if fuzzy else PlainText(words, operator)
+    items = [_item_object(item) for item in parsed.required]
+    return And(items) if operator == "and" else Or(items)
 
 
 class OpenSearchClientMixin:

@@ -1,9 +1,7 @@
 """The database search backend, with fast ranked paths on SQLite and PostgreSQL.
 
-Wagtail's SQLite backend ranks results with a correlated sub-query that re-runs the full-text
-match once per candidate row, which grows to hundreds of milliseconds at a few thousand pages.
-For the service's "ids in relevance order" question this backend answers with one FTS5 query
-ordered by ``bm25`` (title weighted above body), then keeps the ids the caller's queryset allows.
+On SQLite: stemmed index and queries, the search syntax and one ``bm25``-ordered FTS5 query
+(:mod:`search.database_sqlite`).
 
 Wagtail's PostgreSQL backend matches ``title || body`` through a join from the content table,
 which no index serves, so every search reads every index entry. Here each word is looked up in
@@ -21,12 +19,11 @@ listed in :mod:`search.upstream`, whose test fails when an upgrade changes one.
 
 from django.apps import apps
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from django.utils import translation
 from modelsearch.backends.database import SearchBackend as StockSearchBackend
-from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search import syntax
 from search.languages import (
     ALL,
     POSTGRES_CONFIGS,
@@ -36,13 +33,10 @@ from search.languages import (
     query_language,
 )
 
-# FTS5 columns are (autocomplete, body, title); bm25 is lower-is-better.
 TITLE_WEIGHT = 5.0
-BODY_WEIGHT = 1.0
 
 
 CHUNK = 2000
-MAX_WORDS = 12
 TITLE_AVERAGE_KEY = "search:postgres-title-average"
 TITLE_AVERAGE_TTL = 600
 
@@ -52,53 +46,33 @@ def _allowed_in_order(queryset, pks):
     return [pk for pk in pks if pk in allowed]
 
 
-def _ranked_sqlite_backend_class():
-    from modelsearch.backends.database.sqlite.query import MatchExpression
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+def _tsquery(item, configs):
+    """The SQL and parameters of one query item's tsquery (:mod:`search.syntax`): a word with
+    ``plainto_tsquery``, a phrase with ``phraseto_tsquery``, ``OR`` with ``||``; asked in each
+    of ``configs`` and the answers OR-ed. User text is only ever a parameter."""
+    if isinstance(item, syntax.AnyOf):
+        parts = [_tsquery(option, configs) for option in item.options]
+        sql = "(" + " || ".join(part for part, _args in parts) + ")"
+        return sql, [arg for _part, args in parts for arg in args]
+    function = "phraseto_tsquery" if isinstance(item, syntax.Phrase) else "plainto_tsquery"
+    text = " ".join(syntax.item_words(item))
+    sql = "(" + " || ".join([f"{function}(%s::regconfig, %s)"] * len(configs)) + ")"
+    return sql, [arg for config in configs for arg in (config, text)]
 
-    class RankedSQLiteSearchBackend(SQLiteSearchBackend):
-        def ranked_ids(
-            self, queryset, query_string, *, fields=None, operator="and", limit=2000, exact=True
-        ):
-            fts_model = apps.get_model("wagtailsearch", "SQLiteFTSIndexEntry")
-            compiler = self.query_compiler_class(
-                queryset, PlainText(query_string, operator=operator), fields=fields
-            )
-            search_query = compiler.build_search_query(compiler.query, config=self.config)
-            if search_query is None:
-                return []
-            match = MatchExpression(fields or compiler.FTS_TABLE_FIELDS, search_query)
-            table = fts_model._meta.db_table
-            matching = fts_model.objects.filter(match).filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(queryset.model)
-            )
-            ranked = (
-                matching.annotate(
-                    # The table name comes from the model, the weights are parameters.
-                    score=RawSQL(f"bm25({table}, 0.0, %s, %s)", (BODY_WEIGHT, TITLE_WEIGHT))  # noqa: S611
-                )
-                .order_by("score")
-                .values_list("index_entry__object_id", flat=True)
-            )
-            if not exact:
-                # The caller intersects the ids with its own set: skip the queryset pass.
-                return [int(pk) for pk in ranked[:limit]]
-            # Filter the ranked candidates through the caller's queryset in primary-key
-            # chunks: an ``IN (sub-query)`` over the text ``object_id`` defeats SQLite's index.
-            result = []
-            chunk = []
-            for object_id in ranked.iterator(chunk_size=CHUNK):
-                chunk.append(int(object_id))
-                if len(chunk) == CHUNK:
-                    result.extend(_allowed_in_order(queryset, chunk))
-                    chunk = []
-                    if len(result) >= limit:
-                        break
-            if chunk and len(result) < limit:
-                result.extend(_allowed_in_order(queryset, chunk))
-            return result[:limit]
 
-    return RankedSQLiteSearchBackend
+def _asking(items, configs):
+    """``[(sql, params)]`` of the items that ask something: words the text configurations
+    drop (stop words) ask nothing."""
+    built = [_tsquery(item, configs) for item in items]
+    if not built:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join(f"numnode({sql})" for sql, _args in built),
+            [arg for _sql, args in built for arg in args],
+        )
+        counts = cursor.fetchone()
+    return [part for part, nodes in zip(built, counts, strict=True) if nodes]
 
 
 def _ranked_postgres_backend_class():
@@ -241,6 +215,7 @@ def _ranked_postgres_backend_class():
 
         index_class = IncrementalTitleNormIndex
         language_aware = True  # the service passes ``language`` to ranked_ids
+        understands_syntax = True  # ... and the query with its syntax (search.syntax)
 
         @property
         def config(self):
@@ -274,22 +249,24 @@ def _ranked_postgres_backend_class():
             exact=True,
             language=None,
         ):
-            words = query_string.split()[:MAX_WORDS]
+            query = syntax.parse(query_string)
             language = query_language(language)
             configs = self.configs_for(language)
-            if fields or not words:  # named fields: the stock path searches the model's columns
+            if not query:
+                return []
+            if fields:  # named fields: the stock path searches the model's columns
                 with translation.override(None if language == ALL else language):
                     found = self.search(
-                        query_string, queryset.only("pk"), fields=fields, operator=operator
+                        query.words(), queryset.only("pk"), fields=fields, operator=operator
                     )
                     return [obj.pk for obj in found[:limit]]
             if not exact:
-                return self._ranked(queryset.model, words, operator, limit, configs)
+                return self._ranked(queryset.model, query, operator, limit, configs)
             # Filter the ranked candidates through the caller's queryset (an ``IN (sub-query)``
             # over the text ``object_id`` makes PostgreSQL give up its indexes), reading a wider
             # window only when the first one did not hold enough allowed ids.
             for window in (limit * 2, limit * 8, None):
-                ranked = self._ranked(queryset.model, words, operator, window, configs)
+                ranked = self._ranked(queryset.model, query, operator, window, configs)
                 result = []
                 for start in range(0, len(ranked), CHUNK):
                     result.extend(_allowed_in_order(queryset, ranked[start : start + CHUNK]))
@@ -299,46 +276,32 @@ def _ranked_postgres_backend_class():
                     return result
             return result
 
-        def _ranked(self, model, words, operator, limit, configs):
+        def _ranked(self, model, query, operator, limit, configs):
             """Two tiers: documents whose title holds the whole query, ranked; then documents
             matching elsewhere, at most ``limit`` of them taken as the index finds them and
             ranked among themselves. Ranking every match of a common word would read every
             matching row (hundreds of milliseconds at 100,000 projects); this reads the title
             matches and ``limit`` more, and the first pages are the same."""
             table = apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table
-            # A word is asked in each configuration, the answers OR-ed: one configuration for
-            # a query in one language, every language's for ``ALL``.
-            word_sql = "(" + " || ".join(["plainto_tsquery(%s::regconfig, %s)"] * len(configs))
-            word_sql += ")"
-
-            def word_params(word):
-                return [arg for config in configs for arg in (config, word)]
-
-            with connection.cursor() as cursor:
-                # Words the text configurations drop (stop words) ask nothing.
-                cursor.execute(
-                    "SELECT " + ", ".join([f"numnode({word_sql})"] * len(words)),
-                    [arg for word in words for arg in word_params(word)],
-                )
-                words = [
-                    word for word, nodes in zip(words, cursor.fetchone(), strict=True) if nodes
-                ]
-            if not words:
+            required = _asking(query.required, configs)
+            excluded = _asking(query.excluded, configs)
+            if not required:
                 return []
-            # Each word is one GIN lookup in title and one in body (a bitmap AND of ORs), which
-            # is exactly "every word in title or body".
+            # Each item is one GIN lookup in title and one in body (a bitmap AND of ORs), which
+            # is exactly "every item in title or body"; an excluded item in neither.
             where, params = [], []
-            for word in words:
-                where.append(f"(e.title @@ {word_sql} OR e.body @@ {word_sql})")
-                params += word_params(word) * 2
+            for sql, args in required:
+                where.append(f"(e.title @@ {sql} OR e.body @@ {sql})")
+                params += args * 2
             joiner = " AND " if operator == "and" else " OR "
             matches = f"e.content_type_id = ANY(%s) AND ({joiner.join(where)})"
+            for sql, args in excluded:
+                matches += f" AND NOT (e.title @@ {sql} OR e.body @@ {sql})"
+                params += args * 2
             match_params = [get_descendants_content_types_pks(model), *params]
-            if operator == "and":
-                whole, whole_params = word_sql, word_params(" ".join(words))
-            else:
-                whole = " || ".join([word_sql] * len(words))
-                whole_params = [arg for word in words for arg in word_params(word)]
+            whole = (" && " if operator == "and" else " || ").join(sql for sql, _ in required)
+            whole = f"({whole})"
+            whole_params = [arg for _sql, args in required for arg in args]
             score = "ts_rank(e.title, q.q) * e.title_norm * %s + ts_rank(e.body, q.q)"
             sql = (
                 f"WITH q AS MATERIALIZED (SELECT ({whole}) AS q) "  # noqa: S608
@@ -376,7 +339,9 @@ def _ranked_postgres_backend_class():
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the factory up by this name)
     backend = StockSearchBackend(params)
     if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
-        return _ranked_sqlite_backend_class()(params)
+        from search.database_sqlite import StemmingSQLiteSearchBackend
+
+        return StemmingSQLiteSearchBackend(params)
     if connection.vendor == "postgresql" and type(backend).__name__ == "PostgresSearchBackend":
         return _ranked_postgres_backend_class()(params)
     return backend

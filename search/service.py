@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from wagtail.search.backends import get_search_backend
 
-from search import health
+from search import health, syntax
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +102,20 @@ def _language_option(backend, language):
     return {"language": language} if getattr(backend, "language_aware", False) else {}
 
 
-def _database_ids(name, queryset, words, fields, limit, operator, exact=True, language=None):
+@dataclass(frozen=True)
+class _SearchText:
+    """A query as typed (with its search syntax) and as plain words."""
+
+    typed: str
+    words: str
+
+    def for_backend(self, backend):
+        return self.typed if getattr(backend, "understands_syntax", False) else self.words
+
+
+def _database_ids(name, queryset, query, fields, limit, operator, exact=True, language=None):
     backend = get_backend(name)
+    words = query.for_backend(backend)
     ranked_ids = getattr(backend, "ranked_ids", None)
     if ranked_ids is not None:  # a backend with a faster way to answer this exact question
         return ranked_ids(
@@ -141,9 +153,13 @@ def search_ids(
     active language) is the language the query is analysed in, on backends with per-language
     analysis (:mod:`search.languages`).
     """
-    words = plain_words(clean_query(query))
-    if not words:
+    cleaned = clean_query(query)
+    parsed = syntax.parse(cleaned)
+    if not parsed:  # nothing to find (no words, or exclusions only)
         return SearchOutcome()
+    # Backends that read the search syntax get the query as typed, others its plain words.
+    words = parsed.words()
+    query = _SearchText(cleaned, words)
     limit = max(1, min(limit, ENGINE_RESULT_WINDOW))
     backend = get_backend()
     is_engine = getattr(backend, "is_engine", False)
@@ -153,19 +169,20 @@ def search_ids(
                 "Search engine unavailable; falling back to the database for %ss",
                 health.retry_after(),
             )
-        return _fallback(queryset, words, fields, limit, operator, exact, language)
+        return _fallback(queryset, query, fields, limit, operator, exact, language)
     try:
         if not is_engine:
             ids = _database_ids(
-                "default", queryset, words, fields, limit, operator, exact, language
+                "default", queryset, query, fields, limit, operator, exact, language
             )
             return SearchOutcome(ids, words=words)
         options = {"fields": fields, "operator": operator, "limit": limit}
         options.update(_language_option(backend, language))
-        ids = backend.search_ids(words, queryset, **options)
+        text = query.for_backend(backend)
+        ids = backend.search_ids(text, queryset, **options)
         if ids or not fuzzy:
             return SearchOutcome(ids, words=words)
-        ids = backend.search_ids(words, queryset, fuzzy=True, **options)
+        ids = backend.search_ids(text, queryset, fuzzy=True, **options)
         return SearchOutcome(ids, fuzzy=bool(ids), words=words)
     except DatabaseError:
         # The database itself failed: there is nothing better to fall back to.
@@ -178,15 +195,16 @@ def search_ids(
         elif not has_fallback():
             raise
         logger.warning("Search engine failed (%s); falling back to the database", _short(exc))
-    return _fallback(queryset, words, fields, limit, operator, exact, language)
+    return _fallback(queryset, query, fields, limit, operator, exact, language)
 
 
-def _fallback(queryset, words, fields, limit, operator, exact, language=None):
+def _fallback(queryset, query, fields, limit, operator, exact, language=None):
+    words = query.words
     if not has_fallback():
         return SearchOutcome(degraded=True, backend="", words=words)
     try:
         ids = _database_ids(
-            FALLBACK_BACKEND, queryset, words, fields, limit, operator, exact, language
+            FALLBACK_BACKEND, queryset, query, fields, limit, operator, exact, language
         )
     except DatabaseError:
         logger.exception("Fallback database search failed for %r", words)

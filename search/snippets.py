@@ -15,6 +15,9 @@ from django.utils.safestring import mark_safe
 from modelsearch.index import SearchField
 from wagtail.fields import RichTextField, StreamField
 
+from search import stemming
+from search.languages import query_language
+
 logger = logging.getLogger(__name__)
 SNIPPET_LENGTH = 220
 _MARK_SPLIT = re.compile(r"(</?mark>)")
@@ -41,10 +44,13 @@ def safe_fragment(fragment):
 
 
 def _pattern(words):
-    unique = sorted({w.casefold() for w in words if w}, key=len, reverse=True)[:20]
+    words = [w.casefold() for w in words if w]
+    # A word's stem in the reader's language marks its other forms, whole ("surveys": "Survey").
+    roots = [rf"{re.escape(root)}\w*" for root in stemming.roots(words, query_language())]
+    unique = sorted({re.escape(w) for w in words} | set(roots), key=len, reverse=True)[:20]
     if not unique:
         return None
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in unique) + r")", re.IGNORECASE)
+    return re.compile(r"\b(" + "|".join(unique) + r")", re.IGNORECASE)
 
 
 def mark(text, words):

@@ -96,3 +96,43 @@ def test_all_languages_analyses_the_query_in_every_pages_own_language(pages):
     assert ids("agreements", "all", everywhere=True) == [pages["en"].pk]
     assert ids("Vereinbarungen", "all", everywhere=True) == [pages["de"].pk]
     assert set(ids("accords", "all", everywhere=True)) == {pages["fr"].pk}
+
+
+@pytest.fixture
+def syntax_pages(registry):
+    return {
+        "mentors": make_project(
+            registry, title="Peer mentors", summary="First-years meet their mentors."
+        ),
+        "staff": make_project(
+            registry, title="Mentors for staff", summary="Staff review with a peer each term."
+        ),
+        "poll": make_project(registry, title="Wellbeing poll", summary="A monthly poll."),
+        "audit": make_project(registry, title="Accessibility audit", summary="Every building."),
+    }
+
+
+def names(syntax_pages, query):
+    found = service.search_ids(ProjectPage.objects.live(), query, language="en").ids
+    by_pk = {page.pk: name for name, page in syntax_pages.items()}
+    return {by_pk[pk] for pk in found}
+
+
+def test_search_syntax_phrases_or_and_exclusions(syntax_pages):
+    assert names(syntax_pages, "peer mentors") == {"mentors", "staff"}
+    assert names(syntax_pages, '"peer mentors"') == {"mentors"}
+    assert names(syntax_pages, '"peer mentor"') == {"mentors"}  # stemmed phrase
+    assert names(syntax_pages, "wellbeing OR accessibility") == {"poll", "audit"}
+    assert names(syntax_pages, "polls OR audits -wellbeing") == {"audit"}
+    assert names(syntax_pages, "mentors -staff") == {"mentors"}
+    assert names(syntax_pages, "-staff") == set()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"peer mentors', "- -", "OR OR", '-"peer"', "NEAR(peer)", "peer:* & !x | y", "'; --", "&&"],
+)
+def test_hostile_syntax_is_a_plain_safe_query_on_postgres(syntax_pages, query):
+    outcome = service.search_ids(ProjectPage.objects.live(), query, language="en")
+    assert not outcome.degraded
+    assert names(syntax_pages, query) <= {"mentors", "staff"}

@@ -1,0 +1,194 @@
+"""The SQLite search backend: stemmed index, stemmed queries, the search syntax, one ranked query.
+
+Wagtail's SQLite backend stores text as written, so "surveys" never finds "survey". Here each
+object's title and body are indexed as the stems of the object's language
+(:func:`search.stemming.analyse`, the language from :func:`search.languages.object_language`);
+the autocomplete column stays as written, for prefix matching. A query is parsed once
+(:mod:`search.syntax`) and each word is looked up by its stem in the query's language (for
+``ALL``: any of its stems in every language), turned into an FTS5 ``MATCH`` expression whose
+every word is a quoted string (:func:`search.fts5.fts_match`), so nothing a reader types is an FTS5
+operator. ``update_index`` rebuilds the stemmed index.
+
+Wagtail's ranking re-runs the match once per candidate row; :meth:`ranked_ids` answers "ids in
+relevance order" with one FTS5 query ordered by ``bm25`` (title weighted above body) instead.
+The modelsearch internals used here are listed in :mod:`search.upstream`.
+"""
+
+from django.apps import apps
+from django.db.models import Value
+from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
+from modelsearch.backends.database.sqlite.query import MatchExpression, SearchQueryExpression
+from modelsearch.backends.database.sqlite.sqlite import (
+    ObjectIndexer,
+    SQLiteIndex,
+    SQLiteSearchBackend,
+    SQLiteSearchQueryCompiler,
+)
+from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.query import Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from search import stemming, syntax
+from search.fts5 import fts_match
+from search.languages import object_language, query_language
+
+# FTS5 columns are (autocomplete, body, title); bm25 is lower-is-better.
+TITLE_WEIGHT = 5.0
+BODY_WEIGHT = 1.0
+CHUNK = 2000
+BATCH = 500  # index entries written per statement
+MAX_TERMS = 60  # words of one query (FTS5 answers long "any of these words" queries quickly)
+SEARCHED_COLUMNS = ("title", "body")
+MATCH_NOTHING = '""'  # FTS5's empty string matches no row
+
+
+def _columns(fields):
+    """The full-text columns for named fields: the table has a title and a body column, and
+    every field but the title is indexed in the body."""
+    names = set(fields or ())
+    if not names or ("title" in names and names != {"title"}):
+        return list(SEARCHED_COLUMNS)
+    return ["title"] if names == {"title"} else ["body"]
+
+
+def _allowed_in_order(queryset, pks):
+    allowed = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
+    return [pk for pk in pks if pk in allowed]
+
+
+class StemmingObjectIndexer(ObjectIndexer):
+    """Title and body as the stems of the object's language; each field read once."""
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.language = object_language(obj)
+
+    @cached_property
+    def _prepared(self):
+        return [
+            item for field in self.search_fields for item in self.prepare_field(self.obj, field)
+        ]
+
+    def _text(self, kind, title):
+        return " ".join(
+            value
+            for field, value in self._prepared
+            if isinstance(field, kind)
+            and (kind is AutocompleteField or (field.field_name == "title") == title)
+        )
+
+    @cached_property
+    def title(self):
+        return stemming.analyse(self._text(SearchField, True), self.language)
+
+    @cached_property
+    def body(self):
+        return stemming.analyse(self._text(SearchField, False), self.language)
+
+    @cached_property
+    def autocomplete(self):
+        return self._text(AutocompleteField, None)
+
+
+class StemmingSQLiteIndex(SQLiteIndex):
+    def add_items(self, model, objs):
+        """Insert or update one index entry per object, with stemmed title and body."""
+        if not model.get_search_fields():
+            return
+        rows = {}
+        for obj in objs:
+            indexer = StemmingObjectIndexer(obj, self.backend)
+            rows[indexer.id] = {
+                "title": indexer.title,
+                "autocomplete": indexer.autocomplete,
+                "body": indexer.body,
+            }
+        if not rows:
+            return
+        content_type = get_content_type_pk(model)
+        entries = self.entries.filter(content_type_id=content_type)
+        existing = dict(entries.filter(object_id__in=rows).values_list("object_id", "pk"))
+        self.entries.bulk_update(
+            [self.entries.model(pk=pk, **rows[object_id]) for object_id, pk in existing.items()],
+            ["title", "autocomplete", "body"],
+            batch_size=BATCH,
+        )
+        self.entries.bulk_create(
+            [
+                self.entries.model(content_type_id=content_type, object_id=object_id, **values)
+                for object_id, values in rows.items()
+                if object_id not in existing
+            ],
+            batch_size=BATCH,
+        )
+        self._refresh_title_norms()
+
+
+class StemmingSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
+    """Wagtail's own ``search()`` (the admin, named fields) on the stemmed index: a plain-text
+    query goes through the search syntax and the stems of the reader's language."""
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, (PlainText, Phrase)):
+            text = query.query_string
+            if isinstance(query, Phrase):
+                text = '"' + " ".join(syntax.WORD_RE.findall(text)) + '"'
+            operator = getattr(query, "operator", "and").lower()
+            match = fts_match(syntax.parse(text, MAX_TERMS), query_language(), operator)
+            return SearchQueryExpression(Value(match or MATCH_NOTHING))
+        return super().build_search_query_content(query, config=config)
+
+
+class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
+    index_class = StemmingSQLiteIndex
+    query_compiler_class = StemmingSQLiteQueryCompiler
+    language_aware = True  # the service passes ``language`` to ranked_ids
+    understands_syntax = True  # ... and the query with its syntax (search.syntax)
+
+    def ranked_ids(
+        self,
+        queryset,
+        query_string,
+        *,
+        fields=None,
+        operator="and",
+        limit=2000,
+        exact=True,
+        language=None,
+    ):
+        query = syntax.parse(query_string, max_terms=MAX_TERMS)
+        match = fts_match(query, query_language(language), operator)
+        if match is None:
+            return []
+        fts_model = apps.get_model("wagtailsearch", "SQLiteFTSIndexEntry")
+        # The full-text table has a title and a body column: other named fields are in body.
+        expression = MatchExpression(_columns(fields), Value(match))
+        matching = fts_model.objects.filter(expression).filter(
+            index_entry__content_type__in=get_descendants_content_types_pks(queryset.model)
+        )
+        table = fts_model._meta.db_table
+        ranked = (
+            matching.annotate(
+                # The table name comes from the model, the weights are parameters.
+                score=RawSQL(f"bm25({table}, 0.0, %s, %s)", (BODY_WEIGHT, TITLE_WEIGHT))  # noqa: S611
+            )
+            .order_by("score")
+            .values_list("index_entry__object_id", flat=True)
+        )
+        if not exact:
+            # The caller intersects the ids with its own set: skip the queryset pass.
+            return [int(pk) for pk in ranked[:limit]]
+        # Filter the ranked candidates through the caller's queryset in primary-key chunks:
+        # an ``IN (sub-query)`` over the text ``object_id`` defeats SQLite's index.
+        result, chunk = [], []
+        for object_id in ranked.iterator(chunk_size=CHUNK):
+            chunk.append(int(object_id))
+            if len(chunk) == CHUNK:
+                result.extend(_allowed_in_order(queryset, chunk))
+                chunk = []
+                if len(result) >= limit:
+                    break
+        if chunk and len(result) < limit:
+            result.extend(_allowed_in_order(queryset, chunk))
+        return result[:limit]
