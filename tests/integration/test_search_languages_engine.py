@@ -92,3 +92,43 @@ def test_all_languages_searches_every_languages_sub_fields(pages):
     # word reaches the German page through the German analysis whatever the reader's language.
     assert pages["de"].pk in ids("Vereinbarungen", "all", everywhere=True)
     assert pages["en"].pk in ids("agreements", "all", everywhere=True)
+
+
+@pytest.fixture
+def syntax_pages(engine, registry):
+    made = {
+        "mentors": make_project(
+            registry, title="Peer mentors", summary="First-years meet their mentors."
+        ),
+        "staff": make_project(
+            registry, title="Mentors for staff", summary="Staff review with a peer each term."
+        ),
+        "poll": make_project(registry, title="Wellbeing poll", summary="A monthly poll."),
+        "audit": make_project(registry, title="Accessibility audit", summary="Every building."),
+    }
+    engine.refresh()
+    return made
+
+
+def names(syntax_pages, query):
+    found = service.search_ids(ProjectPage.objects.live(), query, language="en", fuzzy=False)
+    assert not found.degraded, query  # the engine answered, not the database fallback
+    by_pk = {page.pk: name for name, page in syntax_pages.items()}
+    return {by_pk[pk] for pk in found.ids}
+
+
+def test_search_syntax_phrases_or_and_exclusions_on_the_engine(syntax_pages):
+    assert names(syntax_pages, "peer mentors") == {"mentors", "staff"}
+    assert names(syntax_pages, '"peer mentors"') == {"mentors"}
+    assert names(syntax_pages, "wellbeing OR accessibility") == {"poll", "audit"}
+    assert names(syntax_pages, "polls OR audits -wellbeing") == {"audit"}
+    assert names(syntax_pages, "mentors -staff") == {"mentors"}
+    assert names(syntax_pages, "-staff") == set()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"peer mentors', "- -", "OR OR", '-"peer"', "NEAR(peer)", "peer:* & !x | y", "'; --", "&&"],
+)
+def test_hostile_syntax_is_a_plain_safe_query_on_the_engine(syntax_pages, query):
+    assert names(syntax_pages, query) <= {"mentors", "staff"}
