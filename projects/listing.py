@@ -256,9 +256,9 @@ class RegistryQuery:
     def _on_engine(self, backend, projects, selected, sort):
         """The page, the total and every facet's counts in one request to the engine (a
         second only for a page number past the end); ``None`` if the engine failed."""
-        words = plain_words(self.query)
-        if self.query and not words:  # nothing searchable (punctuation): nothing found
+        if self.query and not plain_words(self.query):  # punctuation only: nothing found
             return [], {}, False, False, ENGINE_RESULT_WINDOW
+        words = self.query  # as typed: the engine reads its syntax (search.syntax)
         facets = engine_facets(backend)
         order = engine_sort(backend, sort)
 

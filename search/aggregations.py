@@ -53,8 +53,18 @@ class FacetedHits:
     fuzzy: bool = False
 
 
-def compiled_query(backend, queryset, words, *, fuzzy=False, operator="and"):
-    """The backend's query for ``words`` (or everything) over ``queryset``, with its filters."""
+def compiled_query(backend, queryset, words, *, fuzzy=False, operator="and", language=None):
+    """The backend's query for ``words`` (or everything) over ``queryset``, with its filters.
+
+    On this project's engine backend (``EngineBackendMixin.text_query`` in
+    :mod:`search.backends`) ``words`` is the query as typed, with its syntax (phrases, ``OR``,
+    exclusions), analysed in ``language`` (default: the reader's; ``ALL``: every language); on
+    any other backend, plain words."""
+    if words and hasattr(backend, "text_query"):
+        _compiler, query = backend.text_query(
+            queryset, words, operator=operator, fuzzy=fuzzy, language=language
+        )
+        return query
     if words:
         query = Fuzzy(words, operator=operator) if fuzzy else PlainText(words, operator=operator)
     else:
@@ -152,7 +162,9 @@ def send(backend, index, body, **params):
     return backend.es.search(index=index, body=body, **params)
 
 
-def faceted_search(backend, queryset, words, facets, selected, *, sort=None, offset=0, size=20):
+def faceted_search(
+    backend, queryset, words, facets, selected, *, sort=None, offset=0, size=20, language=None
+):
     """One request: a page of primary keys, the total, and multi-select facet counts.
 
     With ``words`` and no exact match, the search is repeated with typo tolerance, as the
@@ -164,7 +176,7 @@ def faceted_search(backend, queryset, words, facets, selected, *, sort=None, off
     to_python = get_model_root(queryset.model)._meta.pk.to_python
 
     def run(fuzzy):
-        query = compiled_query(backend, queryset, words, fuzzy=fuzzy)
+        query = compiled_query(backend, queryset, words, fuzzy=fuzzy, language=language)
         body = search_body(wrap_query(query, sort), facets, selected, sort and sort.get("sort"))
         response = send(backend, index, body, from_=offset, size=size)
         pks, total = read_hits(response, to_python)

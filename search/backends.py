@@ -50,7 +50,13 @@ from search.engine_queries import (
     Elasticsearch9QueryCompiler,
     OpenSearchQueryCompiler,
 )
-from search.languages import ALL, ENGINE_ANALYZERS, ENGINE_FOLDING_ANALYZER, query_language
+from search.languages import (
+    ALL,
+    DUTCH_STEMMER,
+    ENGINE_ANALYSIS,
+    ENGINE_ANALYZERS,
+    query_language,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +70,7 @@ def _short(exc):
 
 
 class EngineBackendMixin:
+    lucene = "lucene9"  # the engine's Lucene generation (analysis that differs between them)
     """Behaviour shared by every engine backend (see the module docstring)."""
 
     is_engine = True
@@ -79,10 +86,13 @@ class EngineBackendMixin:
         defaults = getattr(self, "default_options", {})
         params["OPTIONS"] = {**defaults, **params.get("OPTIONS", {})}
         super().__init__(params)
-        # The analyzer the Polish and Slovenian sub-fields name (engine_mapping).
+        # The analyzers the language sub-fields name (engine_mapping): Spanish, Italian,
+        # and the folding one of Polish and Slovenian (search.languages.ENGINE_ANALYSIS).
         self.settings = copy.deepcopy(self.settings)
         analysis = self.settings.setdefault("settings", {}).setdefault("analysis", {})
-        analysis.setdefault("analyzer", {}).update(ENGINE_FOLDING_ANALYZER)
+        for kind, definitions in copy.deepcopy(ENGINE_ANALYSIS).items():
+            analysis.setdefault(kind, {}).update(definitions)
+        analysis["filter"]["hub_dutch_stemmer"]["language"] = DUTCH_STEMMER[self.lucene]
 
     @staticmethod
     def _find_alias(params):
@@ -233,6 +243,23 @@ class EngineBackendMixin:
         index = self.get_index_for_model(compiler.queryset.model).name
         return results._backend_do_search(body, index=index, _source=False, **params)
 
+    def text_query(
+        self, queryset, query, *, fields=None, operator="and", fuzzy=False, language=None
+    ):
+        """``(compiler, query clause)`` for ``query`` as typed (:mod:`search.syntax`) over
+        ``queryset`` with its filters, analysed in ``language`` (default: the reader's; ``ALL``:
+        every language's sub-fields); a page holding an excluded item in any field is left
+        out. Used by :meth:`search_ids` and the registry's faceted request
+        (:mod:`search.aggregations`)."""
+        compiler = self._compile(queryset, query, fields, operator, fuzzy, language)
+        compiled = compiler.get_query()
+        excluded = syntax.parse(query).excluded
+        if excluded:
+            either = Or([_item_object(item) for item in excluded])
+            left_out = self._compile(queryset, either, fields, "or", False, language)
+            compiled = {"bool": {"must": compiled, "must_not": left_out.get_inner_query()}}
+        return compiler, compiled
+
     def search_ids(
         self,
         query,
@@ -251,13 +278,9 @@ class EngineBackendMixin:
         at 2,000 hits that is several times faster than Wagtail's results, which load stored
         fields for every hit and then the objects from the database.
         """
-        compiler = self._compile(queryset, query, fields, operator, fuzzy, language)
-        compiled = compiler.get_query()
-        excluded = syntax.parse(query).excluded
-        if excluded:  # a page holding an excluded item in any field is left out
-            either = Or([_item_object(item) for item in excluded])
-            left_out = self._compile(queryset, either, fields, "or", False, language)
-            compiled = {"bool": {"must": compiled, "must_not": left_out.get_inner_query()}}
+        compiler, compiled = self.text_query(
+            queryset, query, fields=fields, operator=operator, fuzzy=fuzzy, language=language
+        )
         body = {"query": compiled, "docvalue_fields": ["pk"]}
         response = self._raw_search(
             compiler,
@@ -373,6 +396,7 @@ class OpenSearch2SearchBackend(
 class OpenSearch3SearchBackend(
     EngineBackendMixin, OpenSearchClientMixin, opensearch3.OpenSearch3SearchBackend
 ):
+    lucene = "lucene10"
     query_compiler_class = OpenSearchQueryCompiler
     mapping_class = OpenSearchMapping
 
@@ -387,5 +411,6 @@ class Elasticsearch8SearchBackend(
 class Elasticsearch9SearchBackend(
     EngineBackendMixin, ElasticsearchClientMixin, elasticsearch9.Elasticsearch9SearchBackend
 ):
+    lucene = "lucene10"
     query_compiler_class = Elasticsearch9QueryCompiler
     mapping_class = Elasticsearch8Mapping

@@ -18,16 +18,18 @@ listed in :mod:`search.upstream`, whose test fails when an upgrade changes one.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.db import connection
 from django.utils import translation
 from modelsearch.backends.database import SearchBackend as StockSearchBackend
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search import syntax
+from search import stemming, syntax
 from search.languages import (
     ALL,
     POSTGRES_CONFIGS,
     POSTGRES_FOLDING_CONFIG,
+    POSTGRES_STEMMED_IN_PYTHON,
     base_language,
     object_language,
     query_language,
@@ -49,7 +51,8 @@ def _allowed_in_order(queryset, pks):
 def _tsquery(item, configs):
     """The SQL and parameters of one query item's tsquery (:mod:`search.syntax`): a word with
     ``plainto_tsquery``, a phrase with ``phraseto_tsquery``, ``OR`` with ``||``; asked in each
-    of ``configs`` and the answers OR-ed. User text is only ever a parameter."""
+    of ``configs`` (``(configuration, language stemmed in Python or None)``) and the answers
+    OR-ed. User text is only ever a parameter."""
     if isinstance(item, syntax.AnyOf):
         parts = [_tsquery(option, configs) for option in item.options]
         sql = "(" + " || ".join(part for part, _args in parts) + ")"
@@ -57,7 +60,10 @@ def _tsquery(item, configs):
     function = "phraseto_tsquery" if isinstance(item, syntax.Phrase) else "plainto_tsquery"
     text = " ".join(syntax.item_words(item))
     sql = "(" + " || ".join([f"{function}(%s::regconfig, %s)"] * len(configs)) + ")"
-    return sql, [arg for config in configs for arg in (config, text)]
+    args = []
+    for config, stemmed_in in configs:
+        args += [config, stemming.analyse(text, stemmed_in) if stemmed_in else text]
+    return sql, args
 
 
 def _asking(items, configs):
@@ -96,7 +102,15 @@ def _ranked_postgres_backend_class():
 
         def __init__(self, obj, backend):
             super().__init__(obj, backend)
-            self.config = backend.config_for(object_language(obj))
+            language = object_language(obj)
+            self.config = backend.config_for(language)
+            self.stemmed_in = backend.stemmed_in_python(language)
+
+        def _analysed(self, texts):
+            """Title or body texts as Snowball stems, for a language stemmed in Python."""
+            if not self.stemmed_in:
+                return texts
+            return [(stemming.analyse(value, self.stemmed_in), w) for value, w in texts]
 
         @cached_property
         def _prepared(self):
@@ -114,11 +128,11 @@ def _ranked_postgres_backend_class():
 
         @cached_property
         def title(self):
-            return self.as_vector(self._texts(SearchField, True))
+            return self.as_vector(self._analysed(self._texts(SearchField, True)))
 
         @cached_property
         def body(self):
-            return self.as_vector(self._texts(SearchField, False))
+            return self.as_vector(self._analysed(self._texts(SearchField, False)))
 
         @cached_property
         def autocomplete(self):
@@ -231,12 +245,25 @@ def _ranked_postgres_backend_class():
                 return self.fixed_config
             return POSTGRES_CONFIGS.get(base_language(language), POSTGRES_FOLDING_CONFIG)
 
+        def stemmed_in_python(self, language):
+            """``language`` when PostgreSQL gets its words already stemmed (Dutch, Polish:
+            :data:`search.languages.POSTGRES_STEMMED_IN_PYTHON`), else ``None``."""
+            language = base_language(language)
+            if self.fixed_config or language not in POSTGRES_STEMMED_IN_PYTHON:
+                return None
+            return language
+
         def configs_for(self, language):
-            """The configurations a query in ``language`` is analysed with: one, or for
-            ``ALL`` every language's (each page was indexed with its own language's)."""
+            """``[(configuration, language stemmed in Python or None)]`` a query in
+            ``language`` is analysed with: one, or for ``ALL`` every language's (each page was
+            indexed with its own language's)."""
             if language == ALL and not self.fixed_config:
-                return sorted({*POSTGRES_CONFIGS.values(), POSTGRES_FOLDING_CONFIG})
-            return [self.config_for(language)]
+                languages = [code for code, _name in settings.LANGUAGES]
+                pairs = {
+                    (self.config_for(code), self.stemmed_in_python(code)) for code in languages
+                }
+                return sorted(pairs, key=lambda pair: (pair[0], pair[1] or ""))
+            return [(self.config_for(language), self.stemmed_in_python(language))]
 
         def ranked_ids(
             self,

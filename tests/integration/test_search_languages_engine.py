@@ -132,3 +132,21 @@ def test_search_syntax_phrases_or_and_exclusions_on_the_engine(syntax_pages):
 )
 def test_hostile_syntax_is_a_plain_safe_query_on_the_engine(syntax_pages, query):
     assert names(syntax_pages, query) <= {"mentors", "staff"}
+
+
+def registry_titles(client, language, **params):
+    response = client.get(f"/{language}/projects/", params)
+    registry = response.context["registry"]
+    assert response.status_code == 200 and not registry.degraded
+    return [project.title for project in registry.page.object_list]
+
+
+def test_the_registry_on_the_engine_reads_the_readers_language_and_the_syntax(client, pages):
+    # The registry's one faceted request (search/aggregations.py) analyses the words in the
+    # reader's language and understands phrases, OR and exclusions, as the site search does.
+    assert registry_titles(client, "de", q="Vereinbarungen") == ["Partnerschaftsvereinbarung"]
+    assert registry_titles(client, "en", q="agreements") == ["Partnership agreement"]
+    assert registry_titles(client, "en", q='"partnership agreement"') == ["Partnership agreement"]
+    assert registry_titles(client, "en", q='"agreement partnership"') == []
+    assert registry_titles(client, "en", q="agreements -college") == []
+    assert registry_titles(client, "en", q="nothing OR agreements") == ["Partnership agreement"]

@@ -136,3 +136,34 @@ def test_hostile_syntax_is_a_plain_safe_query_on_postgres(syntax_pages, query):
     outcome = service.search_ids(ProjectPage.objects.live(), query, language="en")
     assert not outcome.degraded
     assert names(syntax_pages, query) <= {"mentors", "staff"}
+
+
+@pytest.fixture
+def stemmed_in_python(registry):
+    english = make_project(registry, title="Evening courses", summary="For every student.")
+    return {
+        "nl": translate(english, "nl", "Avondcursussen", "Enquêtes onder studenten."),
+        "pl": translate(english, "pl", "Kursy wieczorowe", "Ankiety wśród studentów."),
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "page"),
+    [
+        ("nl", "enquête", "nl"),
+        ("nl", "student", "nl"),
+        ("pl", "ankieta", "pl"),
+        ("pl", "kurs wieczorowy", "pl"),
+        ("pl", "ankiet wsrod", "pl"),  # folded too
+    ],
+)
+def test_dutch_and_polish_are_stemmed_by_snowball_before_postgres_sees_them(
+    stemmed_in_python, language, query, page
+):
+    assert ids(query, language) == [stemmed_in_python[page].pk]
+    assert stemmed_in_python[page].pk in ids(query, "all", everywhere=True)
+
+
+def test_a_phrase_keeps_its_word_order_in_python_stems(stemmed_in_python):
+    assert ids('"kursy wieczorowe"', "pl") == [stemmed_in_python["pl"].pk]
+    assert ids('"wieczorowe kursy"', "pl") == []

@@ -29,11 +29,13 @@ def test_an_object_has_its_locales_language(db):
     assert languages.object_language(object()) == "en"  # not translatable: the default
 
 
-def test_every_language_has_a_postgres_configuration():
+def test_every_language_has_a_postgres_analysis():
     stemmed = set(languages.POSTGRES_CONFIGS)
-    assert stemmed == {"en", "de", "fr", "es", "it", "nl"}
-    # Polish and Slovenian use the folding configuration (search migration 0003).
-    assert {"pl", "sl"}.isdisjoint(stemmed)
+    assert stemmed == {"en", "de", "fr", "es", "it"}
+    # Dutch and Polish: Snowball stems from Python under the folding configuration (search
+    # migration 0003); Slovenian: folding only.
+    assert languages.POSTGRES_STEMMED_IN_PYTHON == {"nl", "pl"}
+    assert {"nl", "pl", "sl"}.isdisjoint(stemmed)
 
 
 def test_engine_queries_read_the_sub_fields_of_their_language(db):
@@ -63,6 +65,9 @@ def test_engine_queries_read_the_sub_fields_of_their_language(db):
             assert "title^4.0" in fields(language="de", analysed=False)  # for highlighting
             analysis = backend.settings["settings"]["analysis"]["analyzer"]
             assert analysis["hub_folding"]["filter"] == ["lowercase", "asciifolding"]
+            assert analysis["hub_italian"]["filter"][-1] == "hub_italian_stemmer"
+            filters = backend.settings["settings"]["analysis"]["filter"]
+            assert filters["hub_italian_stemmer"] == {"type": "stemmer", "language": "italian"}
             assert "ngram_analyzer" in analysis  # Wagtail's own analyzers are kept
     finally:
         health.reset()
