@@ -202,26 +202,77 @@ def build_translations(batch_size=2000):
     return created
 
 
+def build(pages):
+    """A fresh bench database: ``pages`` English projects and their counterparts."""
+    from bench.generators import generate
+    from bench.registry import prepare_database
+
+    prepare_database()
+    started = time.perf_counter()
+    generate(pages, seed=pages, index=False)
+    counterparts = build_translations()
+    built_s = time.perf_counter() - started
+    print(f"{pages} source pages, {counterparts} pages in other languages ({built_s:.0f} s)")
+    return counterparts
+
+
+def reusable(pages):
+    """The number of counterparts if the bench database already holds ``pages`` source
+    projects (from an earlier run with the same ``--pages``), else ``None``."""
+    from django.conf import settings
+    from django.db import DatabaseError, connection
+    from wagtail.models import Locale
+
+    from projects.models import ProjectPage
+
+    if not Path(settings.DATABASES["default"]["NAME"]).exists():
+        return None
+    try:
+        english = Locale.get_default()
+        if ProjectPage.objects.filter(locale=english).count() == pages:
+            return ProjectPage.objects.exclude(locale=english).count()
+    except (DatabaseError, Locale.DoesNotExist, LookupError):
+        pass
+    connection.close()  # the database is rebuilt from scratch
+    return None
+
+
+def timed(client, clear):
+    """Seconds to render the report's first page; ``clear`` empties the cache first."""
+    from django.core.cache import cache
+
+    if clear:
+        cache.clear()
+    started = time.perf_counter()
+    response = client.get(REPORT)
+    elapsed = time.perf_counter() - started
+    if response.status_code != 200:
+        raise SystemExit(f"the report answered {response.status_code}")
+    return elapsed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=10_000, help="source pages (default 10,000)")
-    parser.add_argument("--samples", type=int, default=5, help="warm renders to time")
+    parser.add_argument("--samples", type=int, default=5, help="cold and warm renders to time")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the bench database if it already holds --pages source pages",
+    )
     args = parser.parse_args()
 
     django.setup()
     from django.test import Client
 
     from bench.common import write_results
-    from bench.generators import generate
-    from bench.registry import prepare_database
     from hub.models import User
 
-    prepare_database()
-    started = time.perf_counter()
-    generate(args.pages, seed=args.pages, index=False)
-    counterparts = build_translations()
-    built_s = time.perf_counter() - started
-    print(f"{args.pages} source pages, {counterparts} pages in other languages ({built_s:.0f} s)")
+    counterparts = reusable(args.pages) if args.reuse else None
+    if counterparts is None:
+        counterparts = build(args.pages)
+    else:
+        print(f"{args.pages} source pages, {counterparts} pages in other languages (reused)")
 
     from hub import translation_status as ts
 
@@ -231,26 +282,22 @@ def main():
         spread = ", ".join(f"{state} {n}" for state, _label, n in row["counts"])
         print(f"states in {row['locale'].language_code}: {spread}")
 
-    user = User.objects.create_superuser("bench@example.org", "bench-pass-word-1")
+    user = User.objects.filter(email="bench@example.org").first()
+    if user is None:
+        user = User.objects.create_superuser("bench@example.org", "bench-pass-word-1")
     client = Client()
     client.force_login(user)
-    started = time.perf_counter()
-    response = client.get(REPORT)
-    cold_s = time.perf_counter() - started
-    if response.status_code != 200:
-        raise SystemExit(f"the report answered {response.status_code}")
-    samples = []
-    for _n in range(args.samples):
-        started = time.perf_counter()
-        client.get(REPORT)
-        samples.append(time.perf_counter() - started)
-    median_s = statistics.median(samples)
-    ok = median_s < TARGET_S
+    # Cold: an empty cache, as after any edit; every row's states for the counts.
+    cold = [timed(client, clear=True) for _n in range(args.samples)]
+    # Warm: the counts from the cache, the 50 rows' states and the template.
+    warm = [timed(client, clear=False) for _n in range(args.samples)]
+    cold_s, warm_s = statistics.median(cold), statistics.median(warm)
+    ok = cold_s < TARGET_S
     print(
         f"translation status, first page of {args.pages} pages × 8 languages: "
-        f"cold (all rows' states) {cold_s * 1000:.0f} ms, "
-        f"warm median {median_s * 1000:.0f} ms, "
-        f"max {max(samples) * 1000:.0f} ms (target < {TARGET_S:.0f} s): {'PASS' if ok else 'FAIL'}"
+        f"cold median {cold_s * 1000:.0f} ms (max {max(cold) * 1000:.0f} ms), "
+        f"warm median {warm_s * 1000:.0f} ms (max {max(warm) * 1000:.0f} ms); "
+        f"target cold < {TARGET_S:.0f} s: {'PASS' if ok else 'FAIL'}"
     )
     path = write_results(
         "translation_status",
@@ -258,10 +305,13 @@ def main():
             "pages": args.pages,
             "languages": 8,
             "counterparts": counterparts,
-            "cold_ms": round(cold_s * 1000, 1),
-            "warm_median_ms": round(median_s * 1000, 1),
-            "warm_max_ms": round(max(samples) * 1000, 1),
+            "samples": args.samples,
+            "cold_median_ms": round(cold_s * 1000, 1),
+            "cold_max_ms": round(max(cold) * 1000, 1),
+            "warm_median_ms": round(warm_s * 1000, 1),
+            "warm_max_ms": round(max(warm) * 1000, 1),
             "target_ms": TARGET_S * 1000,
+            "target_on": "cold_median_ms",
             "passed": ok,
         },
     )
