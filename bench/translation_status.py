@@ -220,8 +220,9 @@ def reusable(pages):
     """The number of counterparts if the bench database already holds ``pages`` source
     projects (from an earlier run with the same ``--pages``), else ``None``."""
     from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
     from django.db import DatabaseError, connection
-    from wagtail.models import Locale
+    from wagtail.models import Locale, Page
 
     from projects.models import ProjectPage
 
@@ -230,7 +231,9 @@ def reusable(pages):
     try:
         english = Locale.get_default()
         if ProjectPage.objects.filter(locale=english).count() == pages:
-            return ProjectPage.objects.exclude(locale=english).count()
+            # the counterparts are bare page rows of the project type (build_translations)
+            projects = ContentType.objects.get_for_model(ProjectPage)
+            return Page.objects.filter(content_type=projects).exclude(locale=english).count()
     except (DatabaseError, Locale.DoesNotExist, LookupError):
         pass
     connection.close()  # the database is rebuilt from scratch

@@ -155,16 +155,17 @@ def cell_states(rows, locales) -> dict[int, dict[int, Cell]]:
     return {
         pk: {
             locale_id: Cell(state, pk, page_id, percent, sync_source_id)
-            for locale_id, (state, page_id, percent, sync_source_id) in row.items()
+            for locale_id, (state, page_id, percent, sync_source_id) in row
         }
-        for pk, row in _states(rows, locales).items()
+        for pk, row in _states(rows, locales)
     }
 
 
-def _states(rows, locales) -> dict[int, dict[int, tuple]]:
-    """``{source page id: {locale id: (state, page id, percent, sync source id)}}``: the
-    work of :func:`cell_states` on slim rows (tuples of ints and text, no model instances)."""
-    from wagtail_localize.models import StringSegment, StringTranslation, Translation
+def _states(rows, locales):
+    """``(source page id, [(locale id, (state, page id, percent, sync source id))])`` for
+    every row: the work of :func:`cell_states` on slim rows (tuples of ints and text, no
+    model instances), in six queries."""
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
     from hub.models import MachineTranslation
 
@@ -177,82 +178,83 @@ def _states(rows, locales) -> dict[int, dict[int, tuple]]:
         )
     )
     if not row_values:
-        return {}
+        return
     keys = rows.values("translation_key")
     locale_ids = [locale.pk for locale in locales]
-    source_locale_id = row_values[0][2]
 
     counterpart_rows = Page.objects.filter(translation_key__in=keys, locale_id__in=locale_ids)
     counterparts = {  # (key, locale id) -> (page id, alias_of, changed_at)
         (key, locale_id): (pk, alias_of, _moment(changed))
-        for pk, key, locale_id, alias_of, changed in counterpart_rows.annotate(
-            key=_text("translation_key"), changed=_changed()
-        ).values_list("pk", "key", "locale_id", "alias_of_id", "changed")
+        for pk, key, locale_id, alias_of, changed in counterpart_rows.order_by()
+        .annotate(key=_text("translation_key"), changed=_changed())
+        .values_list("pk", "key", "locale_id", "alias_of_id", "changed")
     }
 
-    translations = {  # (key, locale id) -> (source id, source synced at)
-        (key, locale_id): (source_id, _moment(synced))
-        for source_id, key, synced, locale_id in Translation.objects.filter(
-            source__object_id__in=keys,
-            source__locale_id=source_locale_id,
-            target_locale_id__in=locale_ids,
-            enabled=True,
+    # wagtail-localize's sources of the rows, with their number of segments ...
+    sources = TranslationSource.objects.filter(object_id__in=keys, locale_id=row_values[0][2])
+    source_rows = {  # source id -> (key, synced at, segments)
+        source_id: (key, _moment(synced), total)
+        for source_id, key, synced, total in sources.order_by()
+        .annotate(
+            key=_text("object_id"),
+            synced=_text("last_updated_at"),
+            total=Count("stringsegment"),
         )
-        .annotate(key=_text("source__object_id"), synced=_text("source__last_updated_at"))
-        .values_list("source_id", "key", "synced", "target_locale_id")
+        .values_list("pk", "key", "synced", "total")
     }
-
-    segments = StringSegment.objects.filter(
-        source__object_id__in=keys, source__locale_id=source_locale_id
-    )
-    totals = dict(
-        segments.order_by()
-        .values("source_id")
-        .annotate(n=Count("pk"))
-        .values_list("source_id", "n")
-    )
+    # ... the languages they are translated into ...
+    translations = {}  # (key, locale id) -> (source id, synced at, segments)
+    for source_id, locale_id in Translation.objects.filter(
+        source__in=sources, target_locale_id__in=locale_ids, enabled=True
+    ).values_list("source_id", "target_locale_id"):
+        key, synced_at, total = source_rows[source_id]
+        translations[key, locale_id] = (source_id, synced_at, total)
+    # ... and their segments translated in each language. A segment has one string and one
+    # context, so it matches at most one string translation per language: no DISTINCT.
     done = {
         (source_id, locale_id): (n, _moment(edited_at))
         for source_id, locale_id, n, edited_at in StringTranslation.objects.filter(
-            translation_of__segments__in=segments,
+            translation_of__segments__source__in=sources,
             context_id=F("translation_of__segments__context_id"),
             locale_id__in=locale_ids,
             has_error=False,
         )
         .order_by()
         .values("translation_of__segments__source_id", "locale_id")
-        .annotate(
-            n=Count("translation_of__segments", distinct=True),
-            edited_at=_text(Max("updated_at")),
-        )
+        .annotate(n=Count("translation_of__segments"), edited_at=_text(Max("updated_at")))
         .values_list("translation_of__segments__source_id", "locale_id", "n", "edited_at")
     }
-    # Machine translated and not reviewed (hub.machine_translation), in one query.
+    # Machine translated and not reviewed (hub.machine_translation), from its own table.
     machine = set(
         MachineTranslation.objects.filter(
-            page__in=counterpart_rows.values("pk"), reviewed_at__isnull=True
+            reviewed_at__isnull=True,
+            page__translation_key__in=keys,
+            page__locale_id__in=locale_ids,
         ).values_list("page_id", flat=True)
     )
 
-    states = {}
     for pk, key, _locale, changed in row_values:
         source_changed_at = _moment(changed)
-        states[pk] = {
-            locale_id: _state(
-                source_changed_at,
-                counterparts.get((key, locale_id)),
-                translations.get((key, locale_id)),
-                totals,
-                done,
-                locale_id,
-                machine,
-            )
-            for locale_id in locale_ids
-        }
-    return states
+        yield (
+            pk,
+            [
+                (
+                    locale_id,
+                    _state(
+                        source_changed_at,
+                        counterparts.get((key, locale_id)),
+                        translations.get((key, locale_id)),
+                        done,
+                        locale_id,
+                        machine,
+                    ),
+                )
+                for locale_id in locale_ids
+            ],
+        )
 
 
-def _state(source_changed_at, counterpart, translation, totals, done, locale_id, machine):
+def _state(source_changed_at, counterpart, translation, done, locale_id, machine):
     """``(state, page id, percent, sync source id)`` of one page in one language."""
     if counterpart is None:
         return MISSING, None, None, None
@@ -263,12 +265,11 @@ def _state(source_changed_at, counterpart, translation, totals, done, locale_id,
         if source_changed_at and changed_at and source_changed_at > changed_at:
             return OUTDATED, page_id, None, None
         return UP_TO_DATE, page_id, None, None
-    source_id, synced_at = translation
+    source_id, synced_at, total = translation
     if source_changed_at and synced_at and source_changed_at > synced_at:
         return OUTDATED, page_id, None, source_id
     if page_id in machine:
         return MACHINE, page_id, None, None
-    total = totals.get(source_id, 0)
     translated, edited_at = done.get((source_id, locale_id), (0, None))
     if translated < total:
         return IN_PROGRESS, page_id, int(100 * translated / total), None
@@ -285,9 +286,9 @@ def summarise(rows, locales) -> dict:
     No :class:`Cell` is made: one pass over the slim states of :func:`_states`."""
     counts = {locale.pk: dict.fromkeys(STATE_LABELS, 0) for locale in locales}
     pages = {state: [] for state in STATE_LABELS}
-    for pk, row in _states(rows, locales).items():
+    for pk, row in _states(rows, locales):
         seen = set()
-        for locale_id, (state, *_rest) in row.items():
+        for locale_id, (state, *_rest) in row:
             counts[locale_id][state] += 1
             seen.add(state)
         for state in seen:
