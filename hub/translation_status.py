@@ -165,7 +165,12 @@ def _states(rows, locales):
     """``(source page id, [(locale id, (state, page id, percent, sync source id))])`` for
     every row: the work of :func:`cell_states` on slim rows (tuples of ints and text, no
     model instances), in six queries."""
-    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+    from wagtail_localize.models import (
+        StringSegment,
+        StringTranslation,
+        Translation,
+        TranslationSource,
+    )
 
     from hub.models import MachineTranslation
 
@@ -214,7 +219,7 @@ def _states(rows, locales):
     done = {
         (source_id, locale_id): (n, _moment(edited_at))
         for source_id, locale_id, n, edited_at in StringTranslation.objects.filter(
-            translation_of__segments__source__in=sources,
+            translation_of__segments__in=StringSegment.objects.filter(source__in=sources),
             context_id=F("translation_of__segments__context_id"),
             locale_id__in=locale_ids,
             has_error=False,
@@ -224,12 +229,11 @@ def _states(rows, locales):
         .annotate(n=Count("translation_of__segments"), edited_at=_text(Max("updated_at")))
         .values_list("translation_of__segments__source_id", "locale_id", "n", "edited_at")
     }
-    # Machine translated and not reviewed (hub.machine_translation), from its own table.
+    # Machine translated and not reviewed (hub.machine_translation), from its own table: only
+    # the counterparts' ids are looked up in it, so it needs no narrowing to the rows.
     machine = set(
         MachineTranslation.objects.filter(
-            reviewed_at__isnull=True,
-            page__translation_key__in=keys,
-            page__locale_id__in=locale_ids,
+            reviewed_at__isnull=True, page__locale_id__in=locale_ids
         ).values_list("page_id", flat=True)
     )
 
