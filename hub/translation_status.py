@@ -187,15 +187,8 @@ def _states(rows, locales):
     keys = rows.values("translation_key")
     locale_ids = [locale.pk for locale in locales]
 
-    counterpart_rows = Page.objects.filter(translation_key__in=keys, locale_id__in=locale_ids)
-    counterparts = {  # (key, locale id) -> (page id, alias_of, changed_at)
-        (key, locale_id): (pk, alias_of, _moment(changed))
-        for pk, key, locale_id, alias_of, changed in counterpart_rows.order_by()
-        .annotate(key=_text("translation_key"), changed=_changed())
-        .values_list("pk", "key", "locale_id", "alias_of_id", "changed")
-    }
-
-    # wagtail-localize's sources of the rows, with their number of segments ...
+    # wagtail-localize's sources of the rows, with their number of segments, and the
+    # languages they are translated into.
     sources = TranslationSource.objects.filter(object_id__in=keys, locale_id=row_values[0][2])
     source_rows = {  # source id -> (key, synced at, segments)
         source_id: (key, _moment(synced), total)
@@ -207,14 +200,23 @@ def _states(rows, locales):
         )
         .values_list("pk", "key", "synced", "total")
     }
-    # ... the languages they are translated into ...
     translations = {}  # (key, locale id) -> (source id, synced at, segments)
     for source_id, locale_id in Translation.objects.filter(
         source__in=sources, target_locale_id__in=locale_ids, enabled=True
     ).values_list("source_id", "target_locale_id"):
         key, synced_at, total = source_rows[source_id]
         translations[key, locale_id] = (source_id, synced_at, total)
-    # ... and their segments translated in each language. A segment has one string and one
+    # The rows' pages in the other languages, each with its wagtail-localize translation.
+    counterparts = {}  # (key, locale id) -> (page id, alias_of, changed at, translation)
+    for pk, key, locale_id, alias_of, changed in (
+        Page.objects.filter(translation_key__in=keys, locale_id__in=locale_ids)
+        .order_by()
+        .annotate(key=_text("translation_key"), changed=_changed())
+        .values_list("pk", "key", "locale_id", "alias_of_id", "changed")
+    ):
+        pair = key, locale_id
+        counterparts[pair] = (pk, alias_of, _moment(changed), translations.get(pair))
+    # The sources' segments translated in each language. A segment has one string and one
     # context, so it matches at most one string translation per language: no DISTINCT.
     done = {
         (source_id, locale_id): (n, _moment(edited_at))
@@ -229,11 +231,12 @@ def _states(rows, locales):
         .annotate(n=Count("translation_of__segments"), edited_at=_text(Max("updated_at")))
         .values_list("translation_of__segments__source_id", "locale_id", "n", "edited_at")
     }
-    # Machine translated and not reviewed (hub.machine_translation), from its own table: only
-    # the counterparts' ids are looked up in it, so it needs no narrowing to the rows.
+    # The rows' pages machine translated and not reviewed (hub.machine_translation).
     machine = set(
         MachineTranslation.objects.filter(
-            reviewed_at__isnull=True, page__locale_id__in=locale_ids
+            reviewed_at__isnull=True,
+            page__translation_key__in=keys,
+            page__locale_id__in=locale_ids,
         ).values_list("page_id", flat=True)
     )
 
@@ -247,7 +250,6 @@ def _states(rows, locales):
                     _state(
                         source_changed_at,
                         counterparts.get((key, locale_id)),
-                        translations.get((key, locale_id)),
                         done,
                         locale_id,
                         machine,
@@ -258,11 +260,11 @@ def _states(rows, locales):
         )
 
 
-def _state(source_changed_at, counterpart, translation, done, locale_id, machine):
+def _state(source_changed_at, counterpart, done, locale_id, machine):
     """``(state, page id, percent, sync source id)`` of one page in one language."""
     if counterpart is None:
         return MISSING, None, None, None
-    page_id, alias_of, changed_at = counterpart
+    page_id, alias_of, changed_at, translation = counterpart
     if alias_of is not None:
         return ALIAS, page_id, None, None
     if translation is None:  # translated by hand, or wagtail-localize's translation stopped
