@@ -5,16 +5,22 @@ each of the seven other languages: no page (missing), an alias, or a page transl
 wagtail-localize (a ``TranslationSource`` with three string segments per page, a
 ``Translation`` per language, and string translations for all, some or none of the segments),
 some of them outdated. Then it renders the report's first page as a superuser through
-Django's handler, cold and warm, and checks the warm median against the target (< 1 s).
+Django's handler, ``--samples`` times cold and as many warm, and checks the **cold** median
+against the target (< 1 s): the cold render is what an editor meets after any change.
 
-Cold: the states of every row are worked out for the counts per language (and the state
-filter), then cached under a key made of what they depend on (``data_version``: four
-aggregate queries), so the next request after any edit, publish, sync or translated string
-is cold again. Warm: those four queries, the 50 rows of the page (their states in a constant
-number of queries) and the template.
+Cold (the cache emptied before each render): the states of every row, 70,000 cells at
+10,000 pages, for the counts per language and the state filter (six queries on slim rows,
+:mod:`hub.translation_status`), cached under a key made of what they depend on
+(``data_version``: five aggregate queries), so the next request after any edit, publish,
+sync, translated string or review is cold again. Warm: those five queries, the 50 rows of the
+page (their states in a constant number of queries) and the template.
 
     .venv/bin/python bench/translation_status.py              # 10,000 pages (make target)
     .venv/bin/python bench/translation_status.py --pages 2000 # a quick local run
+    .venv/bin/python bench/translation_status.py --reuse      # keep the database built before
+
+``--reuse`` keeps the bench database (``BENCH_SQLITE``, ``var/`` by default) when it already
+holds ``--pages`` source projects, so only the renders are timed again.
 
 Benchmark code, not part of the site: the translated pages are bare page rows (the report
 reads only the page table), not whole projects. Results in
