@@ -64,6 +64,7 @@ def test_summary_counts_the_states_of_the_cells(every_state, locales):
             pages[cell.state].add(pk)
     assert summary["counts"] == counts
     assert {state: set(ids) for state, ids in summary["pages"].items()} == pages
+    assert all(len(ids) == len(set(ids)) for ids in summary["pages"].values())  # once each
     assert all(pages.values()), "every state has a page"
 
     german, french = locales["de"].pk, locales["fr"].pk
