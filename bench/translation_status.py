@@ -5,16 +5,22 @@ each of the seven other languages: no page (missing), an alias, or a page transl
 wagtail-localize (a ``TranslationSource`` with three string segments per page, a
 ``Translation`` per language, and string translations for all, some or none of the segments),
 some of them outdated. Then it renders the report's first page as a superuser through
-Django's handler, cold and warm, and checks the warm median against the target (< 1 s).
+Django's handler, ``--samples`` times cold and as many warm, and checks the **cold** median
+against the target (< 1 s): the cold render is what an editor meets after any change.
 
-Cold: the states of every row are worked out for the counts per language (and the state
-filter), then cached under a key made of what they depend on (``data_version``: four
-aggregate queries), so the next request after any edit, publish, sync or translated string
-is cold again. Warm: those four queries, the 50 rows of the page (their states in a constant
-number of queries) and the template.
+Cold (the cache emptied before each render): the states of every row, 70,000 cells at
+10,000 pages, for the counts per language and the state filter (six queries on slim rows,
+:mod:`hub.translation_status`), cached under a key made of what they depend on
+(``data_version``: five aggregate queries), so the next request after any edit, publish,
+sync, translated string or review is cold again. Warm: those five queries, the 50 rows of the
+page (their states in a constant number of queries) and the template.
 
     .venv/bin/python bench/translation_status.py              # 10,000 pages (make target)
     .venv/bin/python bench/translation_status.py --pages 2000 # a quick local run
+    .venv/bin/python bench/translation_status.py --reuse      # keep the database built before
+
+``--reuse`` keeps the bench database (``BENCH_SQLITE``, ``var/`` by default) when it already
+holds ``--pages`` source projects, so only the renders are timed again.
 
 Benchmark code, not part of the site: the translated pages are bare page rows (the report
 reads only the page table), not whole projects. Results in
@@ -202,26 +208,80 @@ def build_translations(batch_size=2000):
     return created
 
 
+def build(pages):
+    """A fresh bench database: ``pages`` English projects and their counterparts."""
+    from bench.generators import generate
+    from bench.registry import prepare_database
+
+    prepare_database()
+    started = time.perf_counter()
+    generate(pages, seed=pages, index=False)
+    counterparts = build_translations()
+    built_s = time.perf_counter() - started
+    print(f"{pages} source pages, {counterparts} pages in other languages ({built_s:.0f} s)")
+    return counterparts
+
+
+def reusable(pages):
+    """The number of counterparts if the bench database already holds ``pages`` source
+    projects (from an earlier run with the same ``--pages``), else ``None``."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import DatabaseError, connection
+    from wagtail.models import Locale, Page
+
+    from projects.models import ProjectPage
+
+    if not Path(settings.DATABASES["default"]["NAME"]).exists():
+        return None
+    try:
+        english = Locale.get_default()
+        if ProjectPage.objects.filter(locale=english).count() == pages:
+            # the counterparts are bare page rows of the project type (build_translations)
+            projects = ContentType.objects.get_for_model(ProjectPage)
+            return Page.objects.filter(content_type=projects).exclude(locale=english).count()
+    except (DatabaseError, Locale.DoesNotExist, LookupError):
+        pass
+    connection.close()  # the database is rebuilt from scratch
+    return None
+
+
+def timed(client, clear):
+    """Seconds to render the report's first page; ``clear`` empties the cache first."""
+    from django.core.cache import cache
+
+    if clear:
+        cache.clear()
+    started = time.perf_counter()
+    response = client.get(REPORT)
+    elapsed = time.perf_counter() - started
+    if response.status_code != 200:
+        raise SystemExit(f"the report answered {response.status_code}")
+    return elapsed
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=10_000, help="source pages (default 10,000)")
-    parser.add_argument("--samples", type=int, default=5, help="warm renders to time")
+    parser.add_argument("--samples", type=int, default=5, help="cold and warm renders to time")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the bench database if it already holds --pages source pages",
+    )
     args = parser.parse_args()
 
     django.setup()
     from django.test import Client
 
     from bench.common import write_results
-    from bench.generators import generate
-    from bench.registry import prepare_database
     from hub.models import User
 
-    prepare_database()
-    started = time.perf_counter()
-    generate(args.pages, seed=args.pages, index=False)
-    counterparts = build_translations()
-    built_s = time.perf_counter() - started
-    print(f"{args.pages} source pages, {counterparts} pages in other languages ({built_s:.0f} s)")
+    counterparts = reusable(args.pages) if args.reuse else None
+    if counterparts is None:
+        counterparts = build(args.pages)
+    else:
+        print(f"{args.pages} source pages, {counterparts} pages in other languages (reused)")
 
     from hub import translation_status as ts
 
@@ -231,26 +291,22 @@ def main():
         spread = ", ".join(f"{state} {n}" for state, _label, n in row["counts"])
         print(f"states in {row['locale'].language_code}: {spread}")
 
-    user = User.objects.create_superuser("bench@example.org", "bench-pass-word-1")
+    user = User.objects.filter(email="bench@example.org").first()
+    if user is None:
+        user = User.objects.create_superuser("bench@example.org", "bench-pass-word-1")
     client = Client()
     client.force_login(user)
-    started = time.perf_counter()
-    response = client.get(REPORT)
-    cold_s = time.perf_counter() - started
-    if response.status_code != 200:
-        raise SystemExit(f"the report answered {response.status_code}")
-    samples = []
-    for _n in range(args.samples):
-        started = time.perf_counter()
-        client.get(REPORT)
-        samples.append(time.perf_counter() - started)
-    median_s = statistics.median(samples)
-    ok = median_s < TARGET_S
+    # Cold: an empty cache, as after any edit; every row's states for the counts.
+    cold = [timed(client, clear=True) for _n in range(args.samples)]
+    # Warm: the counts from the cache, the 50 rows' states and the template.
+    warm = [timed(client, clear=False) for _n in range(args.samples)]
+    cold_s, warm_s = statistics.median(cold), statistics.median(warm)
+    ok = cold_s < TARGET_S
     print(
         f"translation status, first page of {args.pages} pages × 8 languages: "
-        f"cold (all rows' states) {cold_s * 1000:.0f} ms, "
-        f"warm median {median_s * 1000:.0f} ms, "
-        f"max {max(samples) * 1000:.0f} ms (target < {TARGET_S:.0f} s): {'PASS' if ok else 'FAIL'}"
+        f"cold median {cold_s * 1000:.0f} ms (max {max(cold) * 1000:.0f} ms), "
+        f"warm median {warm_s * 1000:.0f} ms (max {max(warm) * 1000:.0f} ms); "
+        f"target cold < {TARGET_S:.0f} s: {'PASS' if ok else 'FAIL'}"
     )
     path = write_results(
         "translation_status",
@@ -258,10 +314,13 @@ def main():
             "pages": args.pages,
             "languages": 8,
             "counterparts": counterparts,
-            "cold_ms": round(cold_s * 1000, 1),
-            "warm_median_ms": round(median_s * 1000, 1),
-            "warm_max_ms": round(max(samples) * 1000, 1),
+            "samples": args.samples,
+            "cold_median_ms": round(cold_s * 1000, 1),
+            "cold_max_ms": round(max(cold) * 1000, 1),
+            "warm_median_ms": round(warm_s * 1000, 1),
+            "warm_max_ms": round(max(warm) * 1000, 1),
             "target_ms": TARGET_S * 1000,
+            "target_on": "cold_median_ms",
             "passed": ok,
         },
     )
