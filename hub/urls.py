@@ -14,6 +14,7 @@ from search.api import api_router
 
 urlpatterns = [
     *admin_reports.urlpatterns,  # Wagtail's reports with the hub's safe CSV export
+    path("admin/login/", hub_views.AdminLoginView.as_view()),  # Wagtail's, with a safe ``next``
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

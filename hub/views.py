@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.static import serve as static_serve
+from wagtail.admin.views import account as wagtail_account
 
 from hub import passwords
 from hub.inputs import next_url
@@ -68,6 +69,15 @@ class LoginView(SafeNextMixin, auth_views.LoginView):
         if getattr(form, "locked_out", False):
             response.status_code = 429  # Too Many Requests
         return response
+
+
+class AdminLoginView(SafeNextMixin, wagtail_account.LoginView):
+    """Wagtail's admin sign-in, with the same rule for ``next`` as the site's.
+
+    Wagtail passes ``next`` to ``redirect()``, which looks a bare word ("8", "foo") up as a view
+    name and answers 500 when there is none; here only a path on this site is followed, anything
+    else goes to the dashboard.
+    """
 
 
 # --- Forgotten passwords (see hub/passwords.py) -----------------------------------------------

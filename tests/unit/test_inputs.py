@@ -296,6 +296,20 @@ def test_sign_in_goes_only_to_paths_on_this_site(browser, people, home):
         browser.logout()
 
 
+@pytest.mark.parametrize("target", ["8", "foo", "https://evil.example/", "//evil.example"])
+def test_admin_sign_in_goes_only_to_paths_on_this_site(browser, people, home, target):
+    # Wagtail's own view looked a bare word up as a view name and answered 500.
+    browser.force_login(people["editor"])
+    response = browser.get("/admin/login/", {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    response = browser.get("/admin/login/", {"next": "/admin/pages/"})
+    assert response["Location"] == "/admin/pages/"
+    browser.logout()
+    response = browser.get("/admin/login/", {"next": target})
+    assert response.status_code == 200
+
+
 def test_two_factor_pages_fall_back_for_a_bare_word(browser, people, home):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
