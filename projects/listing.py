@@ -84,7 +84,8 @@ class RegistryResult(PagedResults):
     degraded: bool
     params: object
     # The primary keys on this page, in order: the key of the cached card list.
-    page_keys: str = ""
+    page_pks: list = field(default_factory=list)  # the page's projects, in order
+    load: object = None  # pks -> those projects, ready for their cards (RegistryQuery._load)
     # The text search matched more than ``limit`` projects: only the best are listed.
     capped: bool = False
     limit: int = SEARCH_LIMIT
@@ -158,8 +159,8 @@ class RegistryQuery:
         paginator = Paginator(rows, PAGE_SIZE)
         page = paginator.get_page(self.page_number)
         pks = list(page.object_list)
-        # Loaded only when the cards are rendered: the template caches the card list by
-        # these keys ({% sharedfragment %}), so a repeated page costs no project queries.
+        # Loaded only if the cards are rendered from the projects: the template keeps each card
+        # ({% registry_cards %}), so a page of kept cards costs no project queries.
         page.object_list = SimpleLazyObject(lambda: self._load(ProjectPage, pks, labels))
 
         facets = []
@@ -187,7 +188,8 @@ class RegistryQuery:
             total=paginator.count,
             degraded=degraded,
             params=selected,
-            page_keys=",".join(map(str, pks)),
+            page_pks=pks,
+            load=lambda keys: self._load(ProjectPage, keys, labels),
             capped=capped,
             limit=limit,
             all_languages=self.all_languages,

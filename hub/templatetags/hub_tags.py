@@ -232,6 +232,21 @@ def do_sharedfragment(parser, token):
     return SharedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
 
 
+def fragment_key(request, *parts):
+    """The cache key of a shared fragment: its parts, the language, the site and the content
+    version (any content event starts afresh)."""
+    site = find_site(request)
+    parts = [current_version(), get_language(), getattr(site, "pk", ""), *parts]
+    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
+    return f"fragment:{digest}"
+
+
+def fragments_enabled(request) -> bool:
+    """Whether shared fragments are kept for this request (never for previews)."""
+    seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+    return bool(seconds) and request is not None and not getattr(request, "is_preview", False)
+
+
 class SharedFragmentNode(template.Node):
     def __init__(self, nodelist, parts):
         self.nodelist = nodelist
@@ -239,18 +254,13 @@ class SharedFragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        seconds = getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
-        if not seconds or request is None or getattr(request, "is_preview", False):
+        if not fragments_enabled(request):
             return self.nodelist.render(context)
-        site = find_site(request)
-        parts = [current_version(), get_language(), getattr(site, "pk", "")]
-        parts += [part.resolve(context) for part in self.parts]
-        digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
-        key = f"fragment:{digest}"
+        key = fragment_key(request, *(part.resolve(context) for part in self.parts))
         html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
-            cache.set(key, html, seconds)
+            cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
         return mark_safe(html)  # noqa: S308 (the template's own rendered, escaped output)
 
 

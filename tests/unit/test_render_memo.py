@@ -162,6 +162,24 @@ def test_an_edited_project_shows_its_new_text_everywhere_at_once(client, home, r
     assert "A brand new summary." in client.get(project.url).content.decode()
 
 
+def test_a_card_kept_from_one_search_serves_another(client, registry):
+    survey = make_project(registry, title="Wellbeing survey", summary="Asks about sleep.")
+    hours = make_project(registry, title="Library hours", summary="Longer opening.")
+    client.get(registry.url + "?q=survey")  # keeps the survey's card
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(registry.url + "?q=survey OR hours").content.decode()
+    loads = [  # (read before the next request empties the log)
+        q["sql"] for q in captured.captured_queries if "projects_projectpage" in q["sql"]
+    ]
+    assert "Wellbeing survey" in html and "Library hours" in html
+    assert any(f"IN ({hours.pk})" in sql for sql in loads), loads  # only the missing card
+    assert not any(str(survey.pk) in sql.split("IN (")[-1] for sql in loads if "IN (" in sql)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(registry.url + "?q=hours").content.decode()
+    assert "Library hours" in html
+    assert not [q for q in captured.captured_queries if "projects_projectpage" in q["sql"]]
+
+
 def test_contacts_are_never_served_from_a_fragment_to_anonymous_readers(client, registry):
     lead = make_user("lead@example.org", groups=["Staff"], first_name="Lea")
     project = make_project(registry, title="Mentoring scheme", staff_lead=lead)
