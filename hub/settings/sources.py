@@ -108,7 +108,8 @@ def cache_settings(url, key_prefix="hub"):
 
     - ``redis://host:6379/0`` (``rediss://`` for TLS, ``unix:///path.sock?db=0``): Django's
       own Redis backend, shared by every process on every host. The production cache.
-    - ``locmem://`` or unset: memory of the one process (the embedded demo and tests).
+    - ``locmem://`` or unset: memory of the one process (the embedded demo and tests), at
+      most 3,000 entries (``?max_entries=n``).
     - ``file:///var/cache/hub``: files shared by the processes of one host (compatibility).
 
     ``?prefix=name`` sets the key prefix (several sites on one Redis). Counters that protect
@@ -133,6 +134,9 @@ def cache_settings(url, key_prefix="hub"):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": parts.netloc or "partnershiphub",
             "KEY_PREFIX": prefix,
+            # Django's default of 300 entries is a few pages and their fragments; each entry
+            # is a page or a fragment of at most some tens of kilobytes.
+            "OPTIONS": {"MAX_ENTRIES": int(options.get("max_entries", 3000))},
         }
     if parts.scheme == "file":
         if not parts.path or parts.path == "/":

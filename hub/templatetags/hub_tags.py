@@ -232,13 +232,18 @@ def do_sharedfragment(parser, token):
     return SharedFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
 
 
-def fragment_key(request, *parts):
-    """The cache key of a shared fragment: its parts, the language, the site and the content
-    version (any content event starts afresh)."""
+def fragment_keys(request, *parts):
+    """``key(*more)``: the cache key of a shared fragment named by ``parts`` and ``more``, in
+    the current language, site and content version (any content event starts afresh). Those
+    are read once, so one fragment per item of a list costs one version read in all."""
     site = find_site(request)
-    parts = [current_version(), get_language(), getattr(site, "pk", ""), *parts]
-    digest = hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()
-    return f"fragment:{digest}"
+    common = "|".join(map(str, [current_version(), get_language(), getattr(site, "pk", "")]))
+
+    def key(*more):
+        text = "|".join(map(str, [common, *parts, *more]))
+        return f"fragment:{hashlib.sha256(text.encode()).hexdigest()}"
+
+    return key
 
 
 def fragments_enabled(request) -> bool:
@@ -256,7 +261,7 @@ class SharedFragmentNode(template.Node):
         request = context.get("request")
         if not fragments_enabled(request):
             return self.nodelist.render(context)
-        key = fragment_key(request, *(part.resolve(context) for part in self.parts))
+        key = fragment_keys(request, *(part.resolve(context) for part in self.parts))()
         html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)

@@ -6,7 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from hub.languages import content_language, language_name
-from hub.templatetags.hub_tags import fragment_key, fragments_enabled
+from hub.templatetags.hub_tags import fragment_keys, fragments_enabled
 
 register = template.Library()
 
@@ -49,7 +49,8 @@ def registry_cards(context, registry):
     pks = registry.page_pks
     if not fragments_enabled(request):
         return [_render_card(context, project) for project in registry.projects]
-    keys = {pk: fragment_key(request, "project-card", pk) for pk in pks}
+    key = fragment_keys(request, "project-card")
+    keys = {pk: key(pk) for pk in pks}
     kept = cache.get_many(list(keys.values()))
     missing = [pk for pk in pks if keys[pk] not in kept]
     if missing:

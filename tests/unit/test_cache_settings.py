@@ -25,6 +25,8 @@ def test_redis_urls_select_djangos_redis_backend():
 def test_unset_means_local_memory_and_file_urls_a_directory():
     for url in (None, "", "locmem://"):
         assert cache_settings(url)["BACKEND"].endswith("LocMemCache")
+        assert cache_settings(url)["OPTIONS"]["MAX_ENTRIES"] == 3000  # not Django's 300
+    assert cache_settings("locmem://?max_entries=50")["OPTIONS"]["MAX_ENTRIES"] == 50
     config = cache_settings("file:///var/cache/hub")
     assert config["BACKEND"].endswith("FileBasedCache")
     assert config["LOCATION"] == "/var/cache/hub"
