@@ -9,7 +9,7 @@ from django.utils import dateformat
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, npgettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -180,6 +180,22 @@ def number(value):
     from django.contrib.humanize.templatetags.humanize import intcomma
 
     return intcomma(value, use_l10n=True)
+
+
+# What a facet's count counts, said to screen readers after the number ("(12 projects)").
+COUNT_NOUNS = {
+    "projects": lambda n: npgettext("screen-reader count", "project", "projects", n),
+    "resources": lambda n: npgettext("screen-reader count", "resource", "resources", n),
+    "guides": lambda n: npgettext("screen-reader count", "guide", "guides", n),
+    "": lambda n: npgettext("screen-reader count", "result", "results", n),
+}
+
+
+@register.simple_tag
+def count_noun(count, kind=""):
+    """The noun for ``count`` things of ``kind`` (projects, resources, guides, else results),
+    in the reader's language and plural form."""
+    return COUNT_NOUNS.get(kind, COUNT_NOUNS[""])(count)
 
 
 @register.filter
