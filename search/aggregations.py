@@ -178,7 +178,9 @@ def faceted_search(
     def run(fuzzy):
         query = compiled_query(backend, queryset, words, fuzzy=fuzzy, language=language)
         body = search_body(wrap_query(query, sort), facets, selected, sort and sort.get("sort"))
-        response = send(backend, index, body, from_=offset, size=size)
+        # The engine's shard request cache keeps the answer until the index next changes,
+        # for every worker and host (it keeps only size=0 answers unless asked).
+        response = send(backend, index, body, from_=offset, size=size, request_cache=True)
         pks, total = read_hits(response, to_python)
         return FacetedHits(pks, total, read_counts(response, facets), offset, fuzzy)
 

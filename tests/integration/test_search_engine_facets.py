@@ -46,6 +46,25 @@ def test_one_engine_request_per_registry_page(client, varied, monkeypatch):
     assert "theme_slugs" not in str(theme_filters)
 
 
+def test_a_repeated_listing_is_answered_by_the_engines_request_cache(client, varied, engine):
+    # Another worker or host asking the same question (the per-process memo emptied here)
+    # gets the engine's kept answer, until the index next changes.
+    backend = engine.backend
+    index = backend.get_index_for_model(ProjectPage).name
+
+    def hits():
+        stats = backend.es.indices.stats(index=index, metric="request_cache")
+        return stats["_all"]["total"]["request_cache"]["hit_count"]
+
+    params = {"theme": "feedback", "sort": "newest"}
+    first = client.get(URL, params).context["registry"]
+    before = hits()
+    facets._searches.clear()
+    again = client.get(URL, params).context["registry"]
+    assert hits() > before
+    assert again.total == first.total and again.page_pks == first.page_pks
+
+
 def test_text_search_counts_come_from_the_engine_too(client, varied):
     response = client.get(URL, {"q": "project", "status": "active"})
     registry = response.context["registry"]
