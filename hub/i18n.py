@@ -5,8 +5,9 @@ Translatable objects (pages, snippets, taxonomies) exist once per language and s
 one query per batch whatever its size, and falls back to what it was given (or the default
 language's) where nothing is translated yet:
 
-* :func:`active_locale` / :func:`default_locale`: the two Locales most code needs, without a
-  query per call (remembered per worker until content changes, in :data:`hub.cache.tree_memo`);
+* :func:`active_locale` / :func:`default_locale` / :func:`page_locale`: the Locales most code
+  needs, without a query per call (remembered per worker until content changes, in
+  :data:`hub.cache.tree_memo`);
 * :func:`names_by_slug`: ``{slug: name}`` of a taxonomy-like model in one language;
 * :func:`translated_name`: one snippet's name in the active language (from a per-model table);
 * :func:`translations` / :func:`localize_snippets`: snippets in one language, order kept;
@@ -37,6 +38,14 @@ def _get_active():
         return Locale.get_active()
     except Locale.DoesNotExist:
         return None
+
+
+def page_locale(page) -> Locale:
+    """``page.locale`` without a query when it is the active language's (the usual case)."""
+    active = active_locale()
+    if active is not None and active.pk == page.locale_id:
+        return active
+    return page.locale
 
 
 def default_locale() -> Locale:

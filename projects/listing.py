@@ -13,6 +13,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from hub.i18n import default_locale as default_locale_memo
+from hub.i18n import page_locale
 from hub.languages import with_content_locale
 from projects.facets import FACETS, cached_search, facet_labels, get_index
 from projects.facets_engine import EngineWindow, engine_facets, engine_sort
@@ -118,7 +119,7 @@ class RegistryQuery:
         self.selected = selected or {}
         self.sort = sort
         self.page_number = page
-        self.locale = locale or index_page.locale
+        self.locale = locale or page_locale(index_page)
 
     @classmethod
     def from_request(cls, index_page, request):
