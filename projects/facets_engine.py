@@ -93,7 +93,7 @@ def engine_sort(backend, sort, now=None):
 class EngineWindow:
     """The engine's hits for Paginator: one request answers the count, the page and the
     facet counts; another is made only if Paginator asks for a different page (a page number
-    past the end)."""
+    past the end), or an export for a longer slice (one request per slice)."""
 
     def __init__(self, fetch, offset, limit):
         self.fetch = fetch
@@ -116,4 +116,11 @@ class EngineWindow:
         if not isinstance(key, slice):
             raise TypeError("EngineWindow supports slices only")
         start = key.start or 0
-        return self._at(start).pks[: (key.stop or start) - start]
+        want = min(key.stop or start, self.limit) - start
+        if want <= 0:
+            return []
+        found = self.found
+        held = found is not None and found.offset == start
+        if not held or len(found.pks) < min(want, found.total - start):
+            self.found = found = self.fetch(start, want)
+        return found.pks[:want]

@@ -265,16 +265,9 @@ class RegistryQuery:
         facets = engine_facets(backend)
         order = engine_sort(backend, sort)
 
-        def fetch(offset):
+        def fetch(offset, size=PAGE_SIZE):
             return faceted_search(
-                backend,
-                projects,
-                words,
-                facets,
-                selected,
-                sort=order,
-                offset=offset,
-                size=PAGE_SIZE,
+                backend, projects, words, facets, selected, sort=order, offset=offset, size=size
             )
 
         try:
