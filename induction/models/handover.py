@@ -104,6 +104,7 @@ class HandoverProject(models.Model):
 
     class Meta:
         verbose_name = _("handover project")
+        verbose_name_plural = _("handover projects")
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(fields=["handover", "project"], name="unique_handover_project")
@@ -124,6 +125,7 @@ class HandoverContact(models.Model):
 
     class Meta:
         verbose_name = _("key contact")
+        verbose_name_plural = _("key contacts")
         ordering = ["pk"]
 
     def __str__(self):

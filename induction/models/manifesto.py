@@ -84,6 +84,7 @@ class PledgeUpdate(models.Model):
 
     class Meta:
         verbose_name = _("pledge update")
+        verbose_name_plural = _("pledge updates")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
@@ -108,6 +109,7 @@ class ManifestoTracker(models.Model):
 
     class Meta:
         verbose_name = _("manifesto tracker")
+        verbose_name_plural = _("manifesto trackers")
 
     def __str__(self):
         return self.slug

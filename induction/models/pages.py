@@ -64,6 +64,7 @@ class InductionIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("induction hub")
+        verbose_name_plural = _("induction hubs")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -196,6 +197,7 @@ class InductionProgrammePage(Page):
 
     class Meta:
         verbose_name = _("induction programme")
+        verbose_name_plural = _("induction programmes")
 
     def clean(self):
         super().clean()
@@ -313,6 +315,7 @@ class TrainingModulePage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("training module")
+        verbose_name_plural = _("training modules")
 
     def clean(self):
         super().clean()

@@ -51,6 +51,7 @@ class ChecklistTick(models.Model):
 
     class Meta:
         verbose_name = _("checklist tick")
+        verbose_name_plural = _("checklist ticks")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "module_key", "item_id"], name="unique_checklist_tick"
@@ -77,6 +78,7 @@ class QuizAttempt(models.Model):
 
     class Meta:
         verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["user", "module_key"])]
 
@@ -95,6 +97,7 @@ class ReflectionAnswer(models.Model):
 
     class Meta:
         verbose_name = _("reflection")
+        verbose_name_plural = _("reflections")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "module_key", "block_id"], name="unique_reflection_answer"
@@ -120,6 +123,7 @@ class ProgrammeCompletion(models.Model):
 
     class Meta:
         verbose_name = _("completed programme")
+        verbose_name_plural = _("completed programmes")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "programme_key"], name="unique_programme_completion"
@@ -146,6 +150,7 @@ class CalendarToken(models.Model):
 
     class Meta:
         verbose_name = _("calendar feed token")
+        verbose_name_plural = _("calendar feed tokens")
 
     def __str__(self):
         return str(self.user_id)

@@ -352,6 +352,7 @@ class GuidelineRelatedGuidance(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related guideline")
+        verbose_name_plural = _("related guidelines")
 
 
 class GuidelineRelatedProject(Orderable):
@@ -369,6 +370,7 @@ class GuidelineRelatedProject(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related project")
+        verbose_name_plural = _("related projects")
 
 
 class GuidelineResourceLink(Orderable):
@@ -384,3 +386,4 @@ class GuidelineResourceLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("resource")
+        verbose_name_plural = _("resources")

@@ -52,6 +52,7 @@ class KnowledgeIndexPage(ListingPageMixin, RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("guidance index")
+        verbose_name_plural = _("guidance indexes")
 
     def get_guidelines(self):
         """Live, public guidelines in this section (and so in this page's language)."""
@@ -109,3 +110,4 @@ class KnowledgeFeaturedLink(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("featured guideline")
+        verbose_name_plural = _("featured guidelines")

@@ -61,6 +61,8 @@ class SentAlert(models.Model):
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("sent alert")
+        verbose_name_plural = _("sent alerts")
         constraints = [
             models.UniqueConstraint(
                 fields=["search", "translation_key"], name="sent_alert_once_per_project"

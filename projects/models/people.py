@@ -124,6 +124,7 @@ class JoinRequestEvent(models.Model):
 
     class Meta:
         verbose_name = _("join request event")
+        verbose_name_plural = _("join request events")
         ordering = ["created_at"]
 
     def __str__(self):

@@ -32,6 +32,7 @@ class ProjectIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("project registry")
+        verbose_name_plural = _("project registries")
 
     def get_context(self, request, *args, **kwargs):
         from projects.listing import RegistryQuery
