@@ -21,7 +21,8 @@
 #   OPENSEARCH_STOP_TIMEOUT    seconds for a graceful stop before KILL (default 60)
 #   OPENSEARCH_MAX_LIFETIME    the JVM shuts itself down after this many seconds (default 10800; 0 = never)
 #   OPENSEARCH_MODULES         modules besides netty4, comma-separated (default: all of
-#                              analysis-common,mapper-extras,reindex,mustache,painless)
+#                              analysis-common,mapper-extras,reindex,mustache,painless,
+#                              analysis-stempel: Lucene's Polish stemmer, hub.ops.PolishStempelPlugin)
 set -euo pipefail
 
 # shellcheck source=ops/lib.sh

@@ -55,6 +55,7 @@ from search.languages import (
     DUTCH_STEMMER,
     ENGINE_ANALYSIS,
     ENGINE_ANALYZERS,
+    POLISH_STEMPEL,
     query_language,
 )
 
@@ -93,6 +94,36 @@ class EngineBackendMixin:
         for kind, definitions in copy.deepcopy(ENGINE_ANALYSIS).items():
             analysis.setdefault(kind, {}).update(definitions)
         analysis["filter"]["hub_dutch_stemmer"]["language"] = DUTCH_STEMMER[self.lucene]
+        self._polish_settled = False
+
+    @property
+    def settings(self):
+        """The index settings; on first use (creating an index), Polish gets the Stempel
+        stemmer if the engine has it (search.languages.POLISH_STEMPEL)."""
+        if "_settings" not in self.__dict__:  # modelsearch's class-wide defaults, at start-up
+            return super().settings
+        if not self.__dict__.get("_polish_settled", True):
+            self._polish_settled = True
+            if self.has_polish_stemmer():
+                analysis = self._settings["settings"]["analysis"]
+                analysis["analyzer"]["hub_polish"] = copy.deepcopy(POLISH_STEMPEL)
+        return self._settings
+
+    @settings.setter
+    def settings(self, value):
+        self._settings = value
+
+    def has_polish_stemmer(self) -> bool:
+        """Whether the engine knows the analysis-stempel plugin's ``polish_stem`` filter."""
+        request = {"tokenizer": "standard", "filter": ["polish_stem"], "text": "ankiety"}
+        try:
+            if getattr(self, "use_new_elasticsearch_api", False):
+                self.es.indices.analyze(**request)
+            else:
+                self.es.indices.analyze(body=request)
+        except Exception:  # noqa: BLE001 (an unknown filter, or no engine: fold instead)
+            return False
+        return True
 
     @staticmethod
     def _find_alias(params):

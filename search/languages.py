@@ -35,9 +35,11 @@ POSTGRES_FALLBACK_CONFIG = "simple"
 # Lucene 9 engines (OpenSearch 2, Elasticsearch 8: their "dutch" is the old Snowball Dutch,
 # which keeps "cursussen" and "cursus" apart) and Lucene 10's Snowball Dutch on OpenSearch 3
 # and Elasticsearch 9, which dropped the Kraaij-Pohlmann stemmer (``DUTCH_STEMMER``); Polish
-# and Slovenian get the standard tokenizer with lowercasing and ASCII folding. All defined in
-# the index settings by :mod:`search.backends` (:data:`ENGINE_ANALYSIS`). Each searched text
-# field has one sub-field per language.
+# gets the Stempel stemmer when the engine has it (the analysis-stempel plugin's
+# ``polish_stem`` and ``polish_stop`` filters, :data:`POLISH_STEMPEL`), else the folding one;
+# Slovenian gets the standard tokenizer with lowercasing and ASCII folding. All defined in the
+# index settings by :mod:`search.backends` (:data:`ENGINE_ANALYSIS`). Each searched text field
+# has one sub-field per language.
 ENGINE_ANALYZERS = {
     "en": "english",
     "de": "german",
@@ -45,7 +47,7 @@ ENGINE_ANALYZERS = {
     "es": "hub_spanish",
     "it": "hub_italian",
     "nl": "hub_dutch",
-    "pl": "hub_folding",
+    "pl": "hub_polish",
     "sl": "hub_folding",
 }
 ITALIAN_ARTICLES = [
@@ -73,6 +75,12 @@ ENGINE_ANALYSIS = {
             "tokenizer": "standard",
             "filter": ["lowercase", "asciifolding"],
         },
+        # Without the Stempel plugin; POLISH_STEMPEL takes its place on an engine that has it.
+        "hub_polish": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "asciifolding"],
+        },
         "hub_spanish": {
             "type": "custom",
             "tokenizer": "standard",
@@ -94,6 +102,14 @@ ENGINE_ANALYSIS = {
             ],
         },
     },
+}
+
+# Polish with the Stempel stemmer, then folded (as without it), so that a query typed without
+# Polish letters can still meet a stem.
+POLISH_STEMPEL = {
+    "type": "custom",
+    "tokenizer": "standard",
+    "filter": ["lowercase", "polish_stop", "polish_stem", "asciifolding"],
 }
 
 # ``language=ALL`` asks for a query matched in every language's analysis at once (the

@@ -68,6 +68,14 @@ def test_polish_folds_accents(pages):
     assert ids("wspolpraca", "pl") == [pages["pl"].pk]
 
 
+@pytest.mark.parametrize("inflected", ["uczelnie", "współpracy", "wspolpracy"])
+def test_polish_is_stemmed_by_stempel(pages, inflected):
+    # The test cluster loads Lucene's Stempel (ops/opensearch, PolishStempelPlugin), as a
+    # production cluster with the analysis-stempel plugin does.
+    assert ids(inflected, "pl") == [pages["pl"].pk]
+    assert ids(inflected, "en") == []
+
+
 def test_typo_tolerance_still_works_on_the_language_fields(pages):
     outcome = service.search_ids(
         ProjectPage.objects.filter(locale=Locale.objects.get(language_code="de")),
@@ -83,7 +91,10 @@ def test_the_mapping_has_a_sub_field_per_language(engine, pages):
     properties = next(iter(mapping.values()))["mappings"]["properties"]
     subfields = properties["_all_text"]["fields"]
     assert subfields["de"]["analyzer"] == "german"
-    assert subfields["pl"]["analyzer"] == "hub_folding"
+    assert subfields["pl"]["analyzer"] == "hub_polish"
+    assert subfields["sl"]["analyzer"] == "hub_folding"
+    analysis = engine.es.indices.get_settings(index=index)[index]["settings"]["index"]["analysis"]
+    assert "polish_stem" in analysis["analyzer"]["hub_polish"]["filter"]
     assert set(properties["title"]["fields"]) == {"en", "de", "fr", "es", "it", "pl", "sl", "nl"}
 
 

@@ -55,6 +55,39 @@ def test_backend_class_alias_prefix_and_client_options(engine_backend):
     assert all(c.pool.pool.maxsize == 8 for c in connections)  # threads share the client
 
 
+@pytest.mark.parametrize(
+    ("has_stempel", "last_filters"),
+    [
+        (False, ["lowercase", "asciifolding"]),
+        (True, ["polish_stop", "polish_stem", "asciifolding"]),
+    ],
+)
+def test_polish_is_stemmed_only_by_an_engine_that_has_stempel(
+    monkeypatch, has_stempel, last_filters
+):
+    params = search_backends("opensearch2+http://127.0.0.1:9", index_prefix="unit")["default"]
+    params = {key: value for key, value in params.items() if key != "BACKEND"}
+    asked = []
+
+    def has_polish_stemmer(backend):
+        asked.append(backend)
+        return has_stempel
+
+    monkeypatch.setattr(OpenSearch2SearchBackend, "has_polish_stemmer", has_polish_stemmer)
+    backend = OpenSearch2SearchBackend(params)
+    assert not asked  # not at start-up: only when an index is created
+    for _ in range(2):
+        analyzer = backend.settings["settings"]["analysis"]["analyzer"]["hub_polish"]
+        assert analyzer["filter"][-len(last_filters) :] == last_filters
+    assert asked == [backend]  # asked once
+
+
+def test_without_an_engine_polish_is_folded():
+    params = search_backends("opensearch2+http://127.0.0.1:9", index_prefix="unit")["default"]
+    backend = OpenSearch2SearchBackend({k: v for k, v in params.items() if k != "BACKEND"})
+    assert backend.has_polish_stemmer() is False  # port 9 refuses: nothing to ask
+
+
 def test_queries_rank_whole_titles_first_and_tolerate_typos(engine_backend):
     queryset = ProjectPage.objects.live()
     exact = engine_backend._compile(queryset, "wellbeing poll", None, "and", False).get_query()

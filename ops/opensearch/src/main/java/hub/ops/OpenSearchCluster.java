@@ -57,6 +57,7 @@ public final class OpenSearchCluster {
         KNOWN_MODULES.put("reindex", "org.opensearch.index.reindex.ReindexPlugin");
         KNOWN_MODULES.put("mustache", "org.opensearch.script.mustache.MustachePlugin");
         KNOWN_MODULES.put("painless", "org.opensearch.painless.PainlessPlugin");
+        KNOWN_MODULES.put("analysis-stempel", "hub.ops.PolishStempelPlugin");
     }
 
     /** HTTP and transport; always loaded. */
