@@ -1,9 +1,10 @@
 """Serving pages: Wagtail's routing through public APIs, remembered per worker, and Django's
 CSRF check decided per routed view.
 
-:func:`serve` takes the place of ``wagtail.views.serve`` in ``hub/urls.py`` (same name and
-pattern) and does what it does with public parts only: route the address, run the
-``before_serve_page`` and ``on_serve_page`` hooks, call ``page.serve()``.
+:func:`serve` takes the place of ``wagtail.views.serve`` in ``hub/urls.py`` (same name; its
+pattern is Wagtail's plus ":", :data:`SERVE_PATTERN`) and does what it does with public parts
+only: route the address, run the ``before_serve_page`` and ``on_serve_page`` hooks, call
+``page.serve()``.
 
 *Routing.* Wagtail answers "which site is this?" and "which page lives at this address?" with
 queries on every request (the site, the locale, then two per level of the URL). None of that
@@ -35,6 +36,11 @@ from wagtail.models import Page, Site
 from hub.cache import content_version, tree_memo
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+# Wagtail's ``serve_pattern`` (segments of word characters and hyphens, each ending in a slash)
+# with ":" allowed too: routes take signed tokens (``django.core.signing``), as in the links
+# of the registry's alert e-mails. No page slug contains one, so pages route as before.
+SERVE_PATTERN = r"^((?:[\w\-:]+/)*)$"
 
 
 def find_site(request) -> Site | None:

@@ -2,8 +2,19 @@ from django import template
 from django.utils.translation import get_language
 
 from hub.languages import content_language, language_name
+from projects import routes
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def registry_url(context, name, *args):
+    """The address of the registry's route ``name`` in the current language, e.g.
+    ``{% registry_url 'manage' project.pk %}`` ("" while there is no registry page)."""
+    try:
+        return routes.registry_url(name, *args, request=context.get("request"))
+    except routes.NoRegistry:
+        return ""
 
 
 @register.inclusion_tag("components/project_card.html", takes_context=True)
