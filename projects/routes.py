@@ -15,12 +15,13 @@ from __future__ import annotations
 import functools
 
 from django.apps import apps
+from django.conf import settings
 from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language, override
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
 from hub.cache import content_version, tree_memo
-from hub.i18n import default_locale
 
 
 class NoRegistry(NoReverseMatch):
@@ -46,7 +47,7 @@ def registry_for(language, pages=None):
     pages = registry_pages() if pages is None else pages
     return (
         pages.get(language)
-        or pages.get(default_locale().language_code)
+        or pages.get(get_supported_content_language_variant(settings.LANGUAGE_CODE))
         or next(iter(pages.values()), None)
     )
 
@@ -70,6 +71,8 @@ def registry_url(name, *args, language=None, request=None):
         raise NoRegistry(f"No live registry page for the route {name!r}.")
     suffix = page.reverse_subpage(name, args=args)
     base = page.get_url(request)
+    if base is None:  # not under any site
+        raise NoRegistry(f"The registry page is not on a site, for the route {name!r}.")
     own = page.locale.language_code
     if own != language and language not in _home_languages():
         with override(own):  # the address is read in its own language, then translated
