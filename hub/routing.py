@@ -77,8 +77,9 @@ def route(request, path: str):
         return None
     components = [component for component in path.split("/") if component]
     version = content_version()
-    key = ("route", site.pk, get_language(), tuple(components))
-    hint = tree_memo.get(version, key)
+    base = ("route", site.pk, get_language())
+    hint = tree_memo.get(version, (*base, tuple(components)))
+    hint = hint or _routable_page_above(version, base, components)
     result = _route_from_memo(request, components, hint) if hint else None
     if result is None:
         result = Page.route_for_request(request, path)
@@ -86,8 +87,21 @@ def route(request, path: str):
             page = result[0]
             consumed = page.depth - site.root_page.depth
             if 0 <= consumed <= len(components):
-                tree_memo.set(version, key, (type(page), page.pk, page.url_path, consumed))
+                hint = (type(page), page.pk, page.url_path, consumed)
+                tree_memo.set(version, (*base, tuple(components)), hint)
+                if consumed < len(components):  # a sub-route: the page serves its others too
+                    tree_memo.set(version, (*base, "page", tuple(components[:consumed])), hint)
     return result
+
+
+def _routable_page_above(version, base, components):
+    """The remembered page of a sub-route found earlier above ``components`` (a routable
+    page's other addresses, ``/en/projects/manage/<id>/`` for every id), or ``None``."""
+    for size in range(len(components) - 1, 0, -1):
+        hint = tree_memo.get(version, (*base, "page", tuple(components[:size])))
+        if hint:
+            return hint
+    return None
 
 
 def _serve_routed(request, page, args, kwargs):
