@@ -28,6 +28,23 @@ from hub.models import Notification
 
 _state = threading.local()
 
+# Links named like URLs ("projects:request") that are page routes, built by their app
+# (:func:`register_links`), so that queued tasks name every link the same way.
+_link_builders = {}
+
+
+def register_links(namespace, build):
+    """Build the links ``"<namespace>:<name>"`` of :func:`notify_later` as
+    ``build(name, *args)`` (from an app's ``ready()``) instead of with ``reverse()``."""
+    _link_builders[namespace] = build
+
+
+def link_for(url_name, args=()):
+    """The path named ``url_name`` with ``args``: an app's page route, else Django's URL."""
+    namespace, _sep, name = url_name.partition(":")
+    build = _link_builders.get(namespace) if name else None
+    return build(name, *args) if build else reverse(url_name, args=args)
+
 
 @contextlib.contextmanager
 def emails_suppressed():
@@ -96,7 +113,7 @@ def notify_later(recipient_ids, kind, template, context=None, url_name="", url_a
     task instead of now.
 
     ``context`` holds model instances (passed to the task by reference, loaded again there)
-    and JSON values; the link is ``reverse(url_name, args=url_args)`` in each recipient's
+    and JSON values; the link is ``link_for(url_name, url_args)`` in each recipient's
     language. Nothing is sent when an instance has been deleted before the task runs. Inside
     :func:`emails_suppressed` (demo content) the notifications are stored at once.
     """
@@ -128,7 +145,7 @@ def notify_each(recipient_ids, kind, template, references, url_name, url_args, e
                 return 0
         context[name] = value
     people = get_user_model().objects.in_bulk(recipient_ids)
-    url = (lambda: reverse(url_name, args=url_args)) if url_name else ""
+    url = (lambda: link_for(url_name, url_args)) if url_name else ""
     sent = 0
     for pk in recipient_ids:
         if notify(people.get(pk), kind, template, context, url=url, email=email):

@@ -1,9 +1,10 @@
 """Serving pages: Wagtail's routing through public APIs, remembered per worker, and Django's
 CSRF check decided per routed view.
 
-:func:`serve` takes the place of ``wagtail.views.serve`` in ``hub/urls.py`` (same name and
-pattern) and does what it does with public parts only: route the address, run the
-``before_serve_page`` and ``on_serve_page`` hooks, call ``page.serve()``.
+:func:`serve` takes the place of ``wagtail.views.serve`` in ``hub/urls.py`` (same name; its
+pattern is Wagtail's plus ":", :data:`SERVE_PATTERN`) and does what it does with public parts
+only: route the address, run the ``before_serve_page`` and ``on_serve_page`` hooks, call
+``page.serve()``.
 
 *Routing.* Wagtail answers "which site is this?" and "which page lives at this address?" with
 queries on every request (the site, the locale, then two per level of the URL). None of that
@@ -35,6 +36,11 @@ from wagtail.models import Page, Site
 from hub.cache import content_version, tree_memo
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+# Wagtail's ``serve_pattern`` (segments of word characters and hyphens, each ending in a slash)
+# with ":" allowed too: routes take signed tokens (``django.core.signing``), as in the links
+# of the registry's alert e-mails. No page slug contains one, so pages route as before.
+SERVE_PATTERN = r"^((?:[\w\-:]+/)*)$"
 
 
 def find_site(request) -> Site | None:
@@ -71,8 +77,9 @@ def route(request, path: str):
         return None
     components = [component for component in path.split("/") if component]
     version = content_version()
-    key = ("route", site.pk, get_language(), tuple(components))
-    hint = tree_memo.get(version, key)
+    base = ("route", site.pk, get_language())
+    hint = tree_memo.get(version, (*base, tuple(components)))
+    hint = hint or _routable_page_above(version, base, components)
     result = _route_from_memo(request, components, hint) if hint else None
     if result is None:
         result = Page.route_for_request(request, path)
@@ -80,8 +87,21 @@ def route(request, path: str):
             page = result[0]
             consumed = page.depth - site.root_page.depth
             if 0 <= consumed <= len(components):
-                tree_memo.set(version, key, (type(page), page.pk, page.url_path, consumed))
+                hint = (type(page), page.pk, page.url_path, consumed)
+                tree_memo.set(version, (*base, tuple(components)), hint)
+                if consumed < len(components):  # a sub-route: the page serves its others too
+                    tree_memo.set(version, (*base, "page", tuple(components[:consumed])), hint)
     return result
+
+
+def _routable_page_above(version, base, components):
+    """The remembered page of a sub-route found earlier above ``components`` (a routable
+    page's other addresses, ``/en/projects/manage/<id>/`` for every id), or ``None``."""
+    for size in range(len(components) - 1, 0, -1):
+        hint = tree_memo.get(version, (*base, "page", tuple(components[:size])))
+        if hint:
+            return hint
+    return None
 
 
 def _serve_routed(request, page, args, kwargs):

@@ -52,11 +52,11 @@ urlpatterns += i18n_patterns(
     ),
     path("search/", include("search.urls")),
     path("account/", include("hub.account_urls")),
-    path("projects/", include("projects.urls")),
     path("", include("induction.urls")),
     # Pages: Wagtail's view with the CSRF check made per routed view (hub/routing.py); the
-    # same name and pattern as Wagtail's own, which it comes before.
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    # same name as Wagtail's own, which it comes before (its pattern also takes ":", for
+    # signed tokens in routes: hub.routing.SERVE_PATTERN).
+    re_path(routing.SERVE_PATTERN, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -19,15 +19,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from hub.notifications import absolute_url, recipient_language
 from projects.listing import PAGE_SIZE, SEARCH_LIMIT
 from projects.models import ProjectPage, SavedSearch, SentAlert
+from projects.routes import registry_for, registry_pages, registry_url
 from projects.saved_searches import (
-    registry_for,
-    registry_pages,
     registry_query,
     search_url,
     unsubscribe_token,
@@ -110,16 +108,14 @@ def new_projects(search, index_page):
 def _send(search, projects, pages):
     user = search.owner
     with translation.override(recipient_language(user)):
-        unsubscribe = absolute_url(
-            reverse("projects:unsubscribe", args=[unsubscribe_token(search)])
-        )
+        unsubscribe = absolute_url(registry_url("unsubscribe", unsubscribe_token(search)))
         context = {
             "recipient": user,
             "search": search,
             "projects": [(project, absolute_url(project.get_url() or "")) for project in projects],
             "count": len(projects),
             "search_link": absolute_url(search_url(search, pages)),
-            "manage_link": absolute_url(reverse("projects:mine")) + "#saved-searches",
+            "manage_link": absolute_url(registry_url("mine")) + "#saved-searches",
             "unsubscribe_link": unsubscribe,
             "language": translation.get_language(),
         }

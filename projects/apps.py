@@ -10,11 +10,14 @@ class ProjectsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from hub.cache import watch_content
+        from hub.notifications import register_links
         from projects import personal, signals
         from projects.models import ProjectIndexPage, ProjectMember
         from projects.moderation import receivers as moderation
+        from projects.routes import registry_url
         from projects.setup import on_index_saved
 
+        register_links("projects", registry_url)  # "projects:request": the registry's routes
         watch_content(ProjectMember)  # a project's page lists its members
         signals.connect()
         moderation.connect()

@@ -11,12 +11,12 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hub.notifications import notify, notify_later
 from projects.models import JoinRequest, JoinRequestEvent, ProjectMember
+from projects.routes import registry_url
 
 State = JoinRequest.State
 
@@ -73,7 +73,7 @@ def _lead_ids(project):
 
 
 def _mine_url():
-    return reverse("projects:mine")
+    return registry_url("mine")
 
 
 def _project_url(project):

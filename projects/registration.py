@@ -17,8 +17,8 @@ from wagtail.models import WorkflowState
 from hub.cache import bump_content_version
 from projects.facets import bump_version
 from projects.models import ProjectPage, ProjectRegistration
-from projects.models.project import RESERVED_SLUGS
 from projects.permissions import can_publish_project
+from projects.routes import route_slugs
 from projects.text import text_to_stream
 from search.service import plain_words, search_ids
 
@@ -110,8 +110,9 @@ def similar_waiting_for_review(locale, title, *, exclude_owner=None):
 def unique_slug(parent, title):
     base = slugify(title, allow_unicode=True)[:70].strip("-") or "project"
     taken = set(parent.get_children().values_list("slug", flat=True))
+    taken |= route_slugs(parent.specific_class)  # a project there would hide behind a route
     slug, number = base, 1
-    while slug in taken or slug in RESERVED_SLUGS:
+    while slug in taken:
         number += 1
         slug = f"{base}-{number}"
     return slug

@@ -20,10 +20,10 @@ from django.core import signing
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from hub.i18n import default_locale
 from projects.facets import FACETS
 from projects.listing import RegistryQuery
-from projects.models import ProjectIndexPage, SavedSearch
+from projects.models.alerts import SavedSearch
+from projects.routes import registry_for
 
 LIMIT = 20  # saved searches a person may keep
 QUERY_MAX = 2000  # characters of a submitted query string read
@@ -79,21 +79,6 @@ def save(user, index_page, query, name, frequency):
         owner=user, query=query, name=name, language=language, frequency=frequency
     )
     return search, True
-
-
-def registry_pages():
-    """``{language code: live registry page}`` (one query)."""
-    pages = ProjectIndexPage.objects.live().select_related("locale").order_by("-pk")
-    return {page.locale.language_code: page for page in pages}
-
-
-def registry_for(language, pages):
-    """The registry page of ``language`` from :func:`registry_pages`, else any (or None)."""
-    return (
-        pages.get(language)
-        or pages.get(default_locale().language_code)
-        or next(iter(pages.values()), None)
-    )
 
 
 def search_url(search, pages):

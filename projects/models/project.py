@@ -1,6 +1,7 @@
 """A project: one of the institution's projects, which officers can find and ask to join."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -20,11 +21,8 @@ from hub.languages import with_content_locale
 from projects.api_fields import PROJECT_API_FIELDS, PROJECT_API_OPTIONS
 from projects.models.people import JoinRequest
 from projects.models.stopping import stopped_reason_errors
+from projects.routes import route_slugs
 from projects.upkeep import is_possibly_stale
-
-# Paths under the registry that belong to the registry's own views (see projects/urls.py),
-# so no project may take them as its slug.
-RESERVED_SLUGS = frozenset({"register", "mine", "requests", "manage", "alerts", "export", "feed"})
 
 
 class ProjectPage(Page):
@@ -220,7 +218,7 @@ class ProjectPage(Page):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date cannot be before the start date.")
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in route_slugs(apps.get_model("projects", "ProjectIndexPage")):
             errors["slug"] = _("“%(slug)s” is reserved for the registry's own pages.") % {
                 "slug": self.slug
             }

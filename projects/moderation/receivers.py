@@ -15,11 +15,11 @@ receivers in its own ``ready()``.
 """
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
 
 from hub.notifications import notify
+from projects.routes import registry_url
 
 
 def is_project_state(workflow_state):
@@ -76,7 +76,7 @@ def on_rejected(sender, instance, user=None, **kwargs):
             "moderator": user,
             "comment": task_state.comment if task_state else "",
         },
-        url=lambda: reverse("projects:edit", args=[project.pk]),
+        url=lambda: registry_url("edit", project.pk),
     )
     return None
 
@@ -97,7 +97,7 @@ def on_submitted(sender, instance, user=None, **kwargs):
             "project.submitted",
             "projects/notifications/project_submitted",
             {"project": project, "registrant": user},
-            url=lambda: reverse("projects:manage", args=[project.pk]),
+            url=lambda: registry_url("manage", project.pk),
             email=False,
         )
 

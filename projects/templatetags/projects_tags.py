@@ -7,11 +7,22 @@ from django.utils.translation import get_language
 
 from hub.languages import content_language, language_name
 from hub.templatetags.hub_tags import fragment_keys, fragments_enabled
+from projects import routes
 
 register = template.Library()
 
 
 CARD_TEMPLATE = "components/project_card.html"
+
+
+@register.simple_tag(takes_context=True)
+def registry_url(context, name, *args):
+    """The address of the registry's route ``name`` in the current language, e.g.
+    ``{% registry_url 'manage' project.pk %}`` ("" while there is no registry page)."""
+    try:
+        return routes.registry_url(name, *args, request=context.get("request"))
+    except routes.NoRegistry:
+        return ""
 
 
 @register.inclusion_tag(CARD_TEMPLATE, takes_context=True)

@@ -1,7 +1,9 @@
 """The registry's own pages: register, edit, review, join, answer requests, "My projects".
 
 Wagtail serves the registry and the project pages themselves; these views do what readers
-and leads act on, one module per feature:
+and leads act on. They are routes of the registry page (``projects/models/registry.py``), which
+passes itself in as the second argument; this package never imports that module back. One
+module per feature:
 
 - :mod:`.register`: registering a project, and the form's as-you-type duplicate check;
 - :mod:`.manage`: a project's dashboard, editing, review and publishing, "still current";

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hub.permissions import signed_in_required
 from projects import saved_searches
-from projects.models import SavedSearch
-from projects.views.common import registry_for_request
+from projects.models.alerts import SavedSearch
+from projects.routes import route_url
 
 
 class FrequencyForm(forms.Form):
@@ -45,14 +45,13 @@ _CHANGED = {
 }
 
 
-def _mine_url():
-    return reverse("projects:mine") + "#saved-searches"
+def _mine_url(request, registry):
+    return route_url(registry, "mine", request=request) + "#saved-searches"
 
 
 @require_POST
-def save(request):
+def save(request, registry):
     """Save the registry search in ``search`` (its query string) for the signed-in person."""
-    registry = registry_for_request()
     raw = request.POST.get("search", "")
     query, name = saved_searches.normalise(registry, raw)
     back = registry.url + (f"?{query}" if query else "")
@@ -82,7 +81,7 @@ def save(request):
 
 @require_POST
 @signed_in_required
-def change(request, pk):
+def change(request, registry, pk):
     """Change how often one of my saved searches is e-mailed."""
     search = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
     form = FrequencyForm(request.POST)
@@ -92,19 +91,19 @@ def change(request, pk):
         messages.success(request, _CHANGED[search.frequency] % {"name": search.name})
     else:
         messages.error(request, _("Choose daily or weekly e-mails."))
-    return redirect(_mine_url())
+    return redirect(_mine_url(request, registry))
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 @signed_in_required
-def delete(request, pk):
+def delete(request, registry, pk):
     """Ask, then delete one of my saved searches."""
     search = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
     if request.method == "POST":
         search.delete()
         messages.success(request, _("Saved search deleted: “%(name)s”.") % {"name": search.name})
-        return redirect(_mine_url())
+        return redirect(_mine_url(request, registry))
     return render(request, "projects/alerts/delete.html", {"search": search})
 
 
@@ -114,7 +113,7 @@ def delete(request, pk):
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
+def unsubscribe(request, _registry, token):
     """Stop one saved search's e-mails from the link in them, without signing in.
 
     GET only asks (mail scanners follow links); POST deletes the saved search.

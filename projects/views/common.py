@@ -1,14 +1,13 @@
-"""What the registry's views share: refusals, the registry page, objects by id, pagination."""
+"""What the registry's views share: refusals, objects by id, pagination."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
 from hub import permissions
-from hub.i18n import active_locale, default_locale
-from projects.models import JoinRequest, ProjectIndexPage, ProjectPage
+from projects.models.people import JoinRequest
+from projects.models.project import ProjectPage
 
 PAGE_SIZE = 20
 REVIEW_COMMENT_MAX = 2000
@@ -25,16 +24,6 @@ def require(access, message, next_url=None):
         template="projects/forbidden.html",
         next_url=next_url,
     )
-
-
-def registry_for_request():
-    """The registry page in the reader's language, else the default language's."""
-    index = ProjectIndexPage.objects.live().filter(locale=active_locale()).first()
-    if index is None:
-        index = ProjectIndexPage.objects.live().filter(locale=default_locale()).first()
-    if index is None:
-        raise Http404(_("There is no project registry yet."))
-    return index
 
 
 def project_or_404(pk):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -14,7 +13,7 @@ from hub.permissions import signed_in_required
 from hub.twofactor import second_factor_url
 from projects import registration
 from projects.forms import ProjectForm
-from projects.models import JoinRequest
+from projects.models.people import JoinRequest
 from projects.permissions import (
     can_confirm_current,
     can_edit_project,
@@ -23,6 +22,7 @@ from projects.permissions import (
     can_review_project,
     can_view_dashboard,
 )
+from projects.routes import route_url
 from projects.text import stream_to_text
 from projects.views.common import REVIEW_COMMENT_MAX, project_or_404, require, review_target
 
@@ -35,6 +35,10 @@ _EDIT_MESSAGES = {
 }
 
 
+def _dashboard(request, registry, project):
+    return route_url(registry, "manage", project.pk, request=request)
+
+
 def _require_editor(user, project):
     require(
         can_edit_project(user, project),
@@ -44,7 +48,7 @@ def _require_editor(user, project):
 
 @never_cache
 @signed_in_required
-def manage(request, pk):
+def manage(request, registry, pk):
     """A project's dashboard: its draft, review, upkeep and team."""
     project = project_or_404(pk)
     canonical = project.get_canonical()
@@ -89,7 +93,7 @@ def manage(request, pk):
 
 @never_cache
 @signed_in_required
-def edit(request, pk):
+def edit(request, registry, pk):
     project = project_or_404(pk)
     user = request.user
     _require_editor(user, project)
@@ -109,7 +113,7 @@ def edit(request, pk):
     if request.method == "POST" and form.is_valid():
         outcome = registration.save_edit(project, user, form.cleaned_data)
         messages.success(request, _EDIT_MESSAGES.get(outcome, _EDIT_MESSAGES["draft"]))
-        return redirect("projects:manage", project.pk)
+        return redirect(_dashboard(request, registry, project))
     return render(
         request,
         "projects/edit.html",
@@ -120,7 +124,7 @@ def edit(request, pk):
 @never_cache
 @require_POST
 @signed_in_required
-def withdraw_review(request, pk):
+def withdraw_review(request, registry, pk):
     """The author takes an edit back from review to amend it before a moderator decides."""
     project = project_or_404(pk)
     _require_editor(request.user, project)
@@ -132,15 +136,15 @@ def withdraw_review(request, pk):
                 "again."
             ),
         )
-        return redirect("projects:edit", project.pk)
+        return redirect(route_url(registry, "edit", project.pk, request=request))
     messages.info(request, _("This project is no longer waiting for review."))
-    return redirect("projects:manage", project.pk)
+    return redirect(_dashboard(request, registry, project))
 
 
 @never_cache
 @require_POST
 @signed_in_required
-def confirm(request, pk):
+def confirm(request, registry, pk):
     project = project_or_404(pk)
     canonical = project.get_canonical()
     require(
@@ -149,20 +153,20 @@ def confirm(request, pk):
     )
     registration.confirm_still_current(canonical, request.user)
     messages.success(request, _("Thank you: the project is marked as still current."))
-    return HttpResponseRedirect(next_url(request, reverse("projects:manage", args=[project.pk])))
+    return HttpResponseRedirect(next_url(request, _dashboard(request, registry, project)))
 
 
 @never_cache
 @require_POST
 @signed_in_required
-def publish(request, pk):
+def publish(request, registry, pk):
     """Approve and publish the latest version (moderators, through the review; editors)."""
     project = project_or_404(pk)
     user = request.user
     require(
         can_publish_project(user, project),
         _("Only moderators and editors can publish projects."),
-        next_url=reverse("projects:manage", args=[project.pk]),
+        next_url=_dashboard(request, registry, project),
     )
     comment = clean_text(request.POST.get("comment", ""), REVIEW_COMMENT_MAX)
     task_state, actions = review_target(project, user)
@@ -174,13 +178,13 @@ def publish(request, pk):
             raise Http404
         revision.publish(user=user, log_action=True)
     messages.success(request, _("“%(title)s” is published.") % {"title": project.title})
-    return redirect("projects:manage", project.pk)
+    return redirect(_dashboard(request, registry, project))
 
 
 @never_cache
 @require_POST
 @signed_in_required
-def request_changes(request, pk):
+def request_changes(request, registry, pk):
     """Send a project in review back to its registrant with a comment (moderators)."""
     project = project_or_404(pk)
     user = request.user
@@ -188,12 +192,12 @@ def request_changes(request, pk):
     require(
         can_review_project(user, "reject" in actions),
         _("Only moderators can send a project in review back for changes."),
-        next_url=reverse("projects:manage", args=[project.pk]),
+        next_url=_dashboard(request, registry, project),
     )
     comment = clean_text(request.POST.get("comment", ""), REVIEW_COMMENT_MAX)
     if not comment:
         messages.error(request, _("Write a comment so the registrant knows what to change."))
-        return redirect("projects:manage", project.pk)
+        return redirect(_dashboard(request, registry, project))
     task_state.task.specific.on_action(task_state, user, "reject", comment=comment)
     messages.success(request, _("The registrant has been asked for changes."))
-    return redirect("projects:manage", project.pk)
+    return redirect(_dashboard(request, registry, project))

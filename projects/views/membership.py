@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -12,19 +11,21 @@ from hub.inputs import clean_text, next_url
 from hub.permissions import signed_in_required
 from projects import joining
 from projects.forms import AcceptForm, DeclineForm, JoinRequestForm
-from projects.models import JoinRequest, ProjectMember, ProjectPage
+from projects.models.people import JoinRequest, ProjectMember
+from projects.models.project import ProjectPage
 from projects.permissions import (
     can_ask_to_join,
     can_decide_request,
     can_lead,
     can_read_request,
 )
+from projects.routes import route_url
 from projects.views.common import project_or_404, request_or_404, require
 
 
 @never_cache
 @signed_in_required
-def join(request, pk):
+def join(request, registry, pk):
     project = get_object_or_404(ProjectPage.objects.live(), pk=pk)
     user = request.user
     require(
@@ -51,18 +52,18 @@ def join(request, pk):
                 form.add_error(None, error.message)
                 return render(request, "projects/join.html", context, status=429)
             messages.info(request, error.message)
-            return redirect("projects:mine")
+            return redirect(route_url(registry, "mine", request=request))
         messages.success(
             request,
             _("Your request has been sent to the project's leads. You will hear from them here."),
         )
-        return redirect("projects:request", join_request.pk)
+        return redirect(route_url(registry, "request", join_request.pk, request=request))
     return render(request, "projects/join.html", context)
 
 
 @never_cache
 @signed_in_required
-def request_detail(request, pk):
+def request_detail(request, registry, pk):
     join_request = request_or_404(pk)
     user = request.user
     require(
@@ -83,10 +84,10 @@ def request_detail(request, pk):
     )
 
 
-def _decision(request, pk, form_class, act, done_message):
+def _decision(request, registry, pk, form_class, act, done_message):
     join_request = request_or_404(pk)
     user = request.user
-    fallback = reverse("projects:request", args=[join_request.pk])
+    fallback = route_url(registry, "request", join_request.pk, request=request)
     require(
         can_decide_request(user, join_request),
         _("Only the project's leads can answer its requests."),
@@ -110,25 +111,35 @@ def _decision(request, pk, form_class, act, done_message):
 @never_cache
 @require_POST
 @signed_in_required
-def accept(request, pk):
+def accept(request, registry, pk):
     return _decision(
-        request, pk, AcceptForm, joining.accept, _("Accepted: the officer is now a member.")
+        request,
+        registry,
+        pk,
+        AcceptForm,
+        joining.accept,
+        _("Accepted: the officer is now a member."),
     )
 
 
 @never_cache
 @require_POST
 @signed_in_required
-def decline(request, pk):
+def decline(request, registry, pk):
     return _decision(
-        request, pk, DeclineForm, joining.decline, _("Declined: the officer has been told.")
+        request,
+        registry,
+        pk,
+        DeclineForm,
+        joining.decline,
+        _("Declined: the officer has been told."),
     )
 
 
 @never_cache
 @require_POST
 @signed_in_required
-def withdraw(request, pk):
+def withdraw(request, registry, pk):
     join_request = request_or_404(pk)
     require(
         join_request.officer_id == request.user.pk,
@@ -143,19 +154,19 @@ def withdraw(request, pk):
             messages.success(request, _("You have left the project."))
         else:
             messages.success(request, _("Your request is withdrawn."))
-    return HttpResponseRedirect(next_url(request, reverse("projects:mine")))
+    return HttpResponseRedirect(next_url(request, route_url(registry, "mine", request=request)))
 
 
 @never_cache
 @require_POST
 @signed_in_required
-def remove_member(request, pk, member_pk):
+def remove_member(request, registry, pk, member_pk):
     project = project_or_404(pk)
     canonical = project.get_canonical()
     require(
         can_lead(request.user, canonical),
         _("Only the project's leads can remove members."),
-        next_url=reverse("projects:manage", args=[project.pk]),
+        next_url=route_url(registry, "manage", project.pk, request=request),
     )
     member = get_object_or_404(
         ProjectMember.objects.select_related("user", "request"), pk=member_pk, project=canonical
@@ -163,4 +174,6 @@ def remove_member(request, pk, member_pk):
     note = clean_text(request.POST.get("note", ""), 500)
     joining.remove_member(member, request.user, note)
     messages.success(request, _("The member has been removed and told."))
-    return HttpResponseRedirect(next_url(request, reverse("projects:manage", args=[project.pk])))
+    return HttpResponseRedirect(
+        next_url(request, route_url(registry, "manage", project.pk, request=request))
+    )

@@ -10,9 +10,12 @@ from hub.inputs import parse_choice, parse_id
 from hub.permissions import signed_in_required
 from projects import registration, saved_searches
 from projects.forms import AcceptForm, DeclineForm
-from projects.models import JoinRequest, ProjectMember, ProjectPage, SavedSearch
+from projects.models.alerts import SavedSearch
+from projects.models.people import JoinRequest, ProjectMember
+from projects.models.project import ProjectPage
 from projects.permissions import can_register
-from projects.views.common import page_of, registry_for_request
+from projects.routes import registry_pages
+from projects.views.common import page_of
 
 
 def _led_projects(user):
@@ -40,7 +43,7 @@ def _requests_for_lead(user):
 
 @never_cache
 @signed_in_required
-def mine(request):
+def mine(request, registry):
     user = request.user
     led_page = page_of(request, _led_projects(user), "led")
     led = list(led_page.object_list)
@@ -67,9 +70,8 @@ def mine(request):
         "project"
     )
     my_requests = JoinRequest.objects.filter(officer=user).select_related("project")
-    registry = registry_for_request()
     searches_page = page_of(request, user.saved_searches.all(), "alerts")
-    registries = saved_searches.registry_pages()
+    registries = registry_pages()
     searches = list(searches_page.object_list)
     for search in searches:
         search.url = saved_searches.search_url(search, registries)
@@ -95,7 +97,7 @@ def mine(request):
 
 @never_cache
 @signed_in_required
-def requests_inbox(request):
+def requests_inbox(request, _registry):
     """Requests to join the projects I lead: pending first to answer, then the history."""
     user = request.user
     requests = _requests_for_lead(user)

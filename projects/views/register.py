@@ -12,13 +12,13 @@ from hub.permissions import signed_in_required
 from projects import registration
 from projects.forms import RegistrationForm
 from projects.permissions import can_register
-from projects.views.common import registry_for_request, require
+from projects.routes import route_url
+from projects.views.common import require
 
 
 @never_cache
 @signed_in_required
-def register(request):
-    index = registry_for_request()
+def register(request, index):
     require(
         can_register(request.user, index),
         _(
@@ -45,7 +45,7 @@ def register(request):
             )
         else:
             messages.info(request, _("This project was already registered; here it is."))
-        return redirect("projects:manage", result.project.pk)
+        return redirect(route_url(index, "manage", result.project.pk, request=request))
     similar = registration.similar_projects(index.locale, data["title"], data["summary"])
     in_review = registration.similar_waiting_for_review(
         index.locale, data["title"], exclude_owner=request.user
@@ -59,11 +59,10 @@ def register(request):
 
 @never_cache
 @require_GET
-def similar(request):
+def similar(request, index):
     """JSON for the registration form's as-you-type duplicate check (a refusal is JSON too)."""
     if not request.user.is_authenticated:
         return JsonResponse({"error": _("Sign in to register a project.")}, status=403)
-    index = registry_for_request()
     if not can_register(request.user, index):
         return JsonResponse({"error": _("Only staff members can register projects.")}, status=403)
     title = clean_text(request.GET.get("title", ""), 150)

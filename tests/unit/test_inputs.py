@@ -13,6 +13,7 @@ from hub.models import Theme
 from projects import joining
 from projects.forms import ProjectForm
 from projects.models import JoinRequest
+from projects.routes import registry_url
 from tests.factories import build_induction, make_project, make_theme, project_form_data
 
 HUGE = "99999999999999999999"  # > 2**63 - 1: an OverflowError on SQLite before
@@ -97,11 +98,11 @@ def test_safe_target(rf, target, safe):
 
 
 @translation.override("en")
-def test_the_id_converter_reverses_only_ids():
-    assert reverse("projects:manage", args=[5]) == "/en/projects/manage/5/"
+def test_the_id_converter_reverses_only_ids(registry):
+    assert registry_url("manage", 5) == "/en/projects/manage/5/"
     for bad in [0, -1, 2**63, "x"]:
         with pytest.raises(NoReverseMatch):
-            reverse("projects:manage", args=[bad])
+            registry_url("manage", bad)
 
 
 def _our_patterns(resolver=None, prefix=""):

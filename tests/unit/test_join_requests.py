@@ -418,6 +418,7 @@ def test_lists_make_the_same_number_of_queries_for_3_or_15_requests(client, peop
     client.get("/en/projects/requests/")  # warm again: accepted requests changed a page's members
     large = (_queries(client, "/en/projects/requests/"), _queries(client, "/en/projects/mine/"))
     client.force_login(people["staff2"])
+    client.get(f"/en/projects/manage/{other.pk}/")  # warm again: its route, as a page route
     assert _queries(client, f"/en/projects/manage/{other.pk}/") == small_manage
     assert small == large
 

@@ -4,12 +4,12 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
-from django.urls import reverse
 
 from hub.models import Notification
 from hub.notifications import emails_suppressed, notify
 from hub.tasks import send_notification_email
 from projects.models import ProjectPage
+from projects.routes import registry_url
 from tests.factories import make_project
 
 TEMPLATE = "projects/notifications/member_removed"
@@ -29,7 +29,7 @@ def test_notification_is_written_and_emailed_in_the_recipients_language(people, 
         "project.member_removed",
         TEMPLATE,
         {"project": project, "actor": people["staff"], "note": "Merci !"},
-        url=lambda: reverse("projects:mine"),
+        url=lambda: registry_url("mine"),
     )
     note.refresh_from_db()
     assert note.url == "/fr/projects/mine/"

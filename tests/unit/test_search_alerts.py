@@ -229,7 +229,7 @@ def test_searches_with_nothing_new_cost_a_few_queries_each(
 
 def test_a_search_already_claimed_by_another_run_is_not_sent_twice(registry, reader):
     from projects.alert_digest import send_digest
-    from projects.saved_searches import registry_pages
+    from projects.routes import registry_pages
 
     search = saved(reader)
     make_project(registry, title="Wellbeing cafe")

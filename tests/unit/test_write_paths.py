@@ -98,15 +98,22 @@ def test_a_feedback_answer_is_a_bounded_number_of_queries(
     assert Feedback.objects.get().helpful is True
 
 
+# The registry's views are routes of the registry page: Wagtail loads the page and checks its
+# view restrictions (two queries) before the view runs, as for every page.
+PAGE_ROUTE = 3
+
+
 def test_join_and_withdraw_are_bounded_and_notify_from_one_queued_task(
     client, people, project, django_assert_max_num_queries
 ):
     client.force_login(people["officer"])
     url = f"/en/projects/manage/{project.pk}/join/"
     form = {"message": "I ran the halls survey last year.", "how_to_help": "Promotion"}
+    assert client.get(url).status_code == 200  # the form first, as people do: routes remembered
     with override_settings(TASKS=QUEUED):
         default_task_backend.clear()
-        with django_assert_max_num_queries(17):  # the leads' notifications: one queued row
+        # The leads' notifications: one queued row.
+        with django_assert_max_num_queries(17 + PAGE_ROUTE):
             response = client.post(url, form)
         assert response.status_code == 302
         join_request = JoinRequest.objects.get()
@@ -116,7 +123,7 @@ def test_join_and_withdraw_are_bounded_and_notify_from_one_queued_task(
         assert queued.task.func == send_notifications.func
         assert sorted(queued.args[0]) == sorted([people["staff"].pk, people["officer2"].pk])
 
-        with django_assert_max_num_queries(14):
+        with django_assert_max_num_queries(14 + PAGE_ROUTE):
             response = client.post(f"/en/projects/requests/{join_request.pk}/withdraw/")
         assert response.status_code == 302
         assert len(default_task_backend.results) == 2
