@@ -27,6 +27,7 @@ def profile(*, queries=100, warmup=30):
 
     import projects.models.registry
     from bench.common import registry_queries, summarise
+    from bench.search_phases import forget_engine_answers
     from projects import facets
     from projects.listing import RegistryQuery
     from search import aggregations
@@ -64,6 +65,7 @@ def profile(*, queries=100, warmup=30):
         facets._searches.clear()
         client.get("/en/projects/", params)
     mix = registry_queries(queries, seed=7)
+    forget_engine_answers()
     samples, query_counts = {}, []
     for params in mix:
         facets._searches.clear()
