@@ -21,6 +21,44 @@ def pytest_configure(config):
             test["NAME"] = str(settings.BASE_DIR / "var" / "test-db.sqlite3")
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """The default SQLite test database starts as a copy of a migrated template
+    (``tests/support/template_db.py``): no migrations per worker and per run."""
+    from django.conf import settings
+
+    from tests.support import template_db
+
+    if not template_db.applies(request.config):
+        return
+    source = template_db.template(rebuild=request.config.getoption("create_db", False))
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "")
+    copy = template_db.working_copy(source, worker)
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(copy)
+    request.config.stash[_template_copy] = copy
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """Django opens the template's copy as it is (``keepdb``); the copy is removed at the end."""
+    copy = request.config.stash.get(_template_copy, None)
+    if copy is None:
+        return request.config.getvalue("reuse_db")
+    request.addfinalizer(lambda: copy.unlink(missing_ok=True))
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_modify_db_settings):
+    """``--create-db`` rebuilt the template already; its copy is used as it is."""
+    if request.config.stash.get(_template_copy, None) is not None:
+        return False
+    return request.config.getvalue("create_db")
+
+
+_template_copy = pytest.StashKey["object"]()
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     cache.clear()
