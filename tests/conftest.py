@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from hub.cache import content_memo, tree_memo
-from tests.factories import make_campus, make_site, make_theme, make_unit
+from tests.factories import make_site, make_taxonomy
 
 
 def pytest_configure(config):
@@ -100,11 +100,7 @@ def registry(site_tree):
 @pytest.fixture
 def taxonomy(db):
     """A few themes, units and campuses, by slug."""
-    return {
-        "themes": {s: make_theme(s) for s in ("wellbeing", "feedback", "accessibility")},
-        "units": {s: make_unit(s) for s in ("student-services", "library")},
-        "campuses": {s: make_campus(s) for s in ("city-centre", "riverside")},
-    }
+    return make_taxonomy()
 
 
 @pytest.fixture

@@ -60,6 +60,15 @@ def make_campus(slug, name=None, locale=None):
     )
 
 
+def make_taxonomy():
+    """A few themes, units and campuses, by slug (the ``taxonomy`` fixture)."""
+    return {
+        "themes": {s: make_theme(s) for s in ("wellbeing", "feedback", "accessibility")},
+        "units": {s: make_unit(s) for s in ("student-services", "library")},
+        "campuses": {s: make_campus(s) for s in ("city-centre", "riverside")},
+    }
+
+
 def make_site():
     """The page tree every test starts from: a home page and the registry, on the default site."""
     root = Page.get_first_root_node()
