@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from hub.cache import content_memo, tree_memo
-from tests.factories import make_site, make_taxonomy
+from tests.factories import make_people, make_site, make_taxonomy
 
 
 def pytest_configure(config):
@@ -106,16 +106,7 @@ def taxonomy(db):
 @pytest.fixture
 def people(db):
     """One signed-up person per role (``staff2`` is a second, unrelated staff member)."""
-    from tests.factories import make_user
-
-    return {
-        "staff": make_user("staff@example.org", groups=["Staff"], first_name="Sam"),
-        "staff2": make_user("staff2@example.org", groups=["Staff"], first_name="Rui"),
-        "officer": make_user("officer@example.org", groups=["Officers"], first_name="Olu"),
-        "officer2": make_user("officer2@example.org", groups=["Officers"], first_name="Ines"),
-        "moderator": make_user("moderator@example.org", groups=["Moderators"], first_name="Mo"),
-        "editor": make_user("editor@example.org", groups=["Editors"], first_name="Edda"),
-    }
+    return make_people()
 
 
 # --- Search engine tests (marker "engine") ---------------------------------------------------
