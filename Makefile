@@ -10,8 +10,8 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 # pytest-xdist workers for the stages that gain from them: `auto` is one per CPU core. Each
 # worker has its own test database, Redis database and index prefix (hub/settings/test.py).
-# TEST_WORKERS=0 runs in one process: quicker for a file or two (one migration, not one per
-# worker). Locally, PYTEST_ARGS=--reuse-db keeps the migrated test database (README).
+# TEST_WORKERS=0 runs in one process: quicker for a file or two. On SQLite every process starts
+# from a copy of one migrated template in var/ (tests/support/template_db.py; README).
 TEST_WORKERS ?= auto
 # How xdist hands out tests: `load` sends each worker its tests in collection order, so the
 # transactional tests (pytest-django runs them last; they flush the database, groups and locales

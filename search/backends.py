@@ -10,7 +10,8 @@ to Wagtail's backend for that engine:
 - **A missing index is created with the right mappings** before the first write, instead of
   letting the engine guess mappings from one document (which would break every later search);
   a full rebuild is then queued for the catch-up.
-- **Primary keys in one request** (:meth:`search_ids`): no scroll, no database round trip.
+- **Primary keys in one request** (:meth:`search_ids`): no scroll, no database round trip. The
+  searches (this, highlights, the query as typed) are :mod:`search.engine_search`.
 - **Typo tolerance** (``fuzzy=True``: ``"fuzziness": "AUTO"`` through Wagtail's ``Fuzzy`` query).
 - **Highlighting** (:meth:`highlights`): HTML-escaped fragments with ``<mark>`` around matches.
 - **Titles first.** A document whose title holds every query word outranks one that only
@@ -34,34 +35,20 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from modelsearch.backends import elasticsearch8, elasticsearch9, opensearch3
-from modelsearch.backends.base import get_model_root
-from modelsearch.backends.elasticsearchbase import Field
-from modelsearch.index import SearchField, get_indexed_models
-from modelsearch.query import And, Fuzzy, Or, Phrase, PlainText
+from modelsearch.index import get_indexed_models
 
-from search import health, syntax
-from search.engine_mapping import (
-    Elasticsearch8Mapping,
-    OpenSearchMapping,
-    has_language_subfields,
-)
+from search import health
+from search.engine_mapping import Elasticsearch8Mapping, OpenSearchMapping
 from search.engine_queries import (
     Elasticsearch8QueryCompiler,
     Elasticsearch9QueryCompiler,
     OpenSearchQueryCompiler,
 )
-from search.languages import (
-    ALL,
-    DUTCH_STEMMER,
-    ENGINE_ANALYSIS,
-    ENGINE_ANALYZERS,
-    POLISH_STEMPEL,
-    query_language,
-)
+from search.engine_search import EngineQueryMixin
+from search.languages import DUTCH_STEMMER, ENGINE_ANALYSIS, POLISH_STEMPEL
 
 logger = logging.getLogger(__name__)
 
-HIGHLIGHT_FRAGMENT_SIZE = 180
 _known_indexes = set()
 
 
@@ -70,7 +57,7 @@ def _short(exc):
     return text if len(text) <= 500 else text[:497] + "..."
 
 
-class EngineBackendMixin:
+class EngineBackendMixin(EngineQueryMixin):
     lucene = "lucene9"  # the engine's Lucene generation (analysis that differs between them)
     """Behaviour shared by every engine backend (see the module docstring)."""
 
@@ -244,161 +231,6 @@ class EngineBackendMixin:
     @staticmethod
     def forget_indexes():
         _known_indexes.clear()
-
-    # --- queries --------------------------------------------------------------------------
-
-    def _compile(self, queryset, query, fields, operator, fuzzy, language=None, analysed=True):
-        """The query compiler; with ``analysed``, on the sub-fields of the query's language.
-
-        ``query`` is a query as typed (:mod:`search.syntax`; its exclusions are left to the
-        caller) or a modelsearch query object."""
-        query_obj = query if not isinstance(query, str) else _query_object(query, operator, fuzzy)
-        compiler = self.query_compiler_class(queryset, query_obj, fields=fields)
-        compiler.check()
-        language = query_language(language)
-        languages = list(ENGINE_ANALYZERS) if language == ALL else [language]
-        if analysed and all(code in ENGINE_ANALYZERS for code in languages):
-            remapped = []
-            for field in compiler.remapped_fields:
-                if has_language_subfields(field.field_name):
-                    remapped += [
-                        Field(f"{field.field_name}.{code}", field.boost) for code in languages
-                    ]
-                else:
-                    remapped.append(field)
-            compiler.remapped_fields = remapped
-        return compiler
-
-    def _raw_search(self, compiler, body, **params):
-        results = self.results_class(self, compiler)
-        index = self.get_index_for_model(compiler.queryset.model).name
-        return results._backend_do_search(body, index=index, _source=False, **params)
-
-    def text_query(
-        self, queryset, query, *, fields=None, operator="and", fuzzy=False, language=None
-    ):
-        """``(compiler, query clause)`` for ``query`` as typed (:mod:`search.syntax`) over
-        ``queryset`` with its filters, analysed in ``language`` (default: the reader's; ``ALL``:
-        every language's sub-fields); a page holding an excluded item in any field is left
-        out. Used by :meth:`search_ids` and the registry's faceted request
-        (:mod:`search.aggregations`)."""
-        compiler = self._compile(queryset, query, fields, operator, fuzzy, language)
-        compiled = compiler.get_query()
-        excluded = syntax.parse(query).excluded
-        if excluded:
-            either = Or([_item_object(item) for item in excluded])
-            left_out = self._compile(queryset, either, fields, "or", False, language)
-            compiled = {"bool": {"must": compiled, "must_not": left_out.get_inner_query()}}
-        return compiler, compiled
-
-    def search_ids(
-        self,
-        query,
-        queryset,
-        *,
-        fields=None,
-        operator="and",
-        limit=2000,
-        fuzzy=False,
-        language=None,
-    ):
-        """Primary keys of the best ``limit`` matches, best first, in one request, the query
-        analysed in ``language`` (default: the reader's).
-
-        The keys come from doc values, with no stored fields, no ``_id`` and no total count:
-        at 2,000 hits that is several times faster than Wagtail's results, which load stored
-        fields for every hit and then the objects from the database.
-        """
-        compiler, compiled = self.text_query(
-            queryset, query, fields=fields, operator=operator, fuzzy=fuzzy, language=language
-        )
-        body = {"query": compiled, "docvalue_fields": ["pk"]}
-        response = self._raw_search(
-            compiler,
-            body,
-            stored_fields="_none_",
-            size=limit,
-            track_total_hits=False,
-            filter_path="hits.hits.fields.pk",
-        )
-        to_python = get_model_root(queryset.model)._meta.pk.to_python
-        hits = response.get("hits", {}).get("hits", [])
-        return [to_python(hit["fields"]["pk"][0]) for hit in hits]
-
-    def highlight_fields(self, model):
-        """Index columns of the text fields of ``model`` and its indexed subclasses."""
-        columns = []
-        for indexed in get_indexed_models():
-            if not issubclass(indexed, model):
-                continue
-            mapping = self.mapping_class(indexed)
-            for field in indexed.get_search_fields():
-                if type(field) is SearchField and field.field_name != "title":
-                    column = mapping.get_field_column_name(field)
-                    if column not in columns:
-                        columns.append(column)
-        return columns
-
-    def highlights(self, query, queryset, pks, *, operator="and", fuzzy=False, language=None):
-        """``{pk: [fragment, ...]}`` for ``pks``: escaped HTML with ``<mark>`` around matches
-        (the query analysed in ``language``, default the reader's)."""
-        if not pks:
-            return {}
-        compiler = self._compile(queryset, query, None, operator, fuzzy, language)
-        # The marks follow the words as written (the highlighted columns have no language
-        # sub-fields), so a word matched only through its stem is found but not marked.
-        plain = self._compile(queryset, query, None, operator, fuzzy, language, analysed=False)
-        fields = self.highlight_fields(queryset.model)
-        body = {
-            "query": {
-                "bool": {
-                    "must": compiler.get_inner_query(),
-                    "filter": {"ids": {"values": [str(pk) for pk in pks]}},
-                }
-            },
-            "highlight": {
-                "encoder": "html",
-                "pre_tags": ["<mark>"],
-                "post_tags": ["</mark>"],
-                "require_field_match": False,
-                "highlight_query": plain.get_inner_query(),
-                "fields": [
-                    {f: {"number_of_fragments": 1, "fragment_size": HIGHLIGHT_FRAGMENT_SIZE}}
-                    for f in fields
-                ],
-            },
-        }
-        body["docvalue_fields"] = ["pk"]
-        response = self._raw_search(
-            compiler, body, stored_fields="_none_", size=len(pks), track_total_hits=False
-        )
-        to_python = get_model_root(queryset.model)._meta.pk.to_python
-        found = {}
-        for hit in response["hits"]["hits"]:
-            marked = hit.get("highlight") or {}
-            pk = to_python(hit["fields"]["pk"][0])
-            found[pk] = [marked[f][0] for f in fields if marked.get(f)]
-        return found
-
-
-def _item_object(item):
-    """The modelsearch query of one :mod:`search.syntax` item."""
-    if isinstance(item, syntax.Term):
-        return PlainText(item.word)
-    if isinstance(item, syntax.Phrase):
-        return Phrase(" ".join(item.words))
-    return Or([_item_object(option) for option in item.options])
-
-
-def _query_object(text, operator, fuzzy):
-    """A query as typed, as modelsearch query objects: plain words (and typo-tolerant
-    retries) as Wagtail's one multi-field match, phrases and ``OR`` as a bool query."""
-    parsed = syntax.parse(text)
-    if fuzzy or all(isinstance(item, syntax.Term) for item in parsed.required):
-        words = parsed.words()
-        return Fuzzy(words, operator=operator) if fuzzy else PlainText(words, operator)
-    items = [_item_object(item) for item in parsed.required]
-    return And(items) if operator == "and" else Or(items)
 
 
 class OpenSearchClientMixin:

@@ -1,9 +1,10 @@
 """The parts of modelsearch that are not its public API, and that ``search/`` relies on.
 
-``search/backends.py`` (with ``search/engine_mapping.py`` and ``search/engine_queries.py``) and
-``search/database.py`` speed up modelsearch by overriding some of its underscore methods and by
-writing its index tables directly (one upsert per batch on PostgreSQL, the full-text table's
-``MATCH`` on SQLite). modelsearch documents none of these, so any release may change them.
+``search/backends.py`` (with ``search/engine_search.py``, ``engine_mapping.py`` and
+``engine_queries.py``) and ``search/database.py`` speed up modelsearch by overriding some of its
+underscore methods and by writing its index tables directly (one upsert per batch on
+PostgreSQL, the full-text table's ``MATCH`` on SQLite). modelsearch documents none of these, so
+any release may change them.
 Everything they rely on is listed here, once, and ``tests/unit/test_search_upstream.py`` checks
 it against the installed modelsearch: an upgrade that moves or renames one fails that test in
 CI, rather than search quietly going wrong.
@@ -41,7 +42,7 @@ HOOKS = (
         "OpenSearch3SearchResults",
         "_backend_do_search",
         ("self", "body", "kwargs"),
-        "search.backends.EngineBackendMixin._raw_search (ids from doc values, one request)",
+        "search.engine_search.EngineQueryMixin._raw_search (ids from doc values, one request)",
     ),
     Hook(
         "modelsearch.backends.opensearch3",

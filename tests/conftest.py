@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from hub.cache import content_memo, tree_memo
-from tests.factories import make_campus, make_site, make_theme, make_unit
+from tests.factories import make_people, make_site, make_taxonomy
 
 
 def pytest_configure(config):
@@ -19,6 +19,44 @@ def pytest_configure(config):
         test = database.setdefault("TEST", {})
         if test.get("NAME") in (None, "", ":memory:"):
             test["NAME"] = str(settings.BASE_DIR / "var" / "test-db.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """The default SQLite test database starts as a copy of a migrated template
+    (``tests/support/template_db.py``): no migrations per worker and per run."""
+    from django.conf import settings
+
+    from tests.support import template_db
+
+    if not template_db.applies(request.config):
+        return
+    source = template_db.template(rebuild=request.config.getoption("create_db", False))
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "")
+    copy = template_db.working_copy(source, worker)
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(copy)
+    request.config.stash[_template_copy] = copy
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings):
+    """Django opens the template's copy as it is (``keepdb``); the copy is removed at the end."""
+    copy = request.config.stash.get(_template_copy, None)
+    if copy is None:
+        return request.config.getvalue("reuse_db")
+    request.addfinalizer(lambda: copy.unlink(missing_ok=True))
+    return True
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_modify_db_settings):
+    """``--create-db`` rebuilt the template already; its copy is used as it is."""
+    if request.config.stash.get(_template_copy, None) is not None:
+        return False
+    return request.config.getvalue("create_db")
+
+
+_template_copy = pytest.StashKey["object"]()
 
 
 @pytest.fixture(autouse=True)
@@ -62,26 +100,13 @@ def registry(site_tree):
 @pytest.fixture
 def taxonomy(db):
     """A few themes, units and campuses, by slug."""
-    return {
-        "themes": {s: make_theme(s) for s in ("wellbeing", "feedback", "accessibility")},
-        "units": {s: make_unit(s) for s in ("student-services", "library")},
-        "campuses": {s: make_campus(s) for s in ("city-centre", "riverside")},
-    }
+    return make_taxonomy()
 
 
 @pytest.fixture
 def people(db):
     """One signed-up person per role (``staff2`` is a second, unrelated staff member)."""
-    from tests.factories import make_user
-
-    return {
-        "staff": make_user("staff@example.org", groups=["Staff"], first_name="Sam"),
-        "staff2": make_user("staff2@example.org", groups=["Staff"], first_name="Rui"),
-        "officer": make_user("officer@example.org", groups=["Officers"], first_name="Olu"),
-        "officer2": make_user("officer2@example.org", groups=["Officers"], first_name="Ines"),
-        "moderator": make_user("moderator@example.org", groups=["Moderators"], first_name="Mo"),
-        "editor": make_user("editor@example.org", groups=["Editors"], first_name="Edda"),
-    }
+    return make_people()
 
 
 # --- Search engine tests (marker "engine") ---------------------------------------------------

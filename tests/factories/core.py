@@ -60,6 +60,27 @@ def make_campus(slug, name=None, locale=None):
     )
 
 
+def make_taxonomy():
+    """A few themes, units and campuses, by slug (the ``taxonomy`` fixture)."""
+    return {
+        "themes": {s: make_theme(s) for s in ("wellbeing", "feedback", "accessibility")},
+        "units": {s: make_unit(s) for s in ("student-services", "library")},
+        "campuses": {s: make_campus(s) for s in ("city-centre", "riverside")},
+    }
+
+
+def make_people():
+    """One signed-up person per role (``staff2`` is a second, unrelated staff member)."""
+    return {
+        "staff": make_user("staff@example.org", groups=["Staff"], first_name="Sam"),
+        "staff2": make_user("staff2@example.org", groups=["Staff"], first_name="Rui"),
+        "officer": make_user("officer@example.org", groups=["Officers"], first_name="Olu"),
+        "officer2": make_user("officer2@example.org", groups=["Officers"], first_name="Ines"),
+        "moderator": make_user("moderator@example.org", groups=["Moderators"], first_name="Mo"),
+        "editor": make_user("editor@example.org", groups=["Editors"], first_name="Edda"),
+    }
+
+
 def make_site():
     """The page tree every test starts from: a home page and the registry, on the default site."""
     root = Page.get_first_root_node()

@@ -11,8 +11,10 @@ built from the forms on the page (their field names and offered values) mixed wi
 values. Each request runs in a savepoint that is rolled back, so every example starts from the
 same data however destructive the previous one was.
 
-The run counts requests and status codes and writes them to
-``var/hostile-summary-<database>.json`` (and says so in the terminal). It runs in the normal
+The examples are shared out evenly between this project's routes, its pages and Wagtail's and
+Django's routes, one test each (so that pytest-xdist can run them on both cores). Each counts
+requests and status codes and writes them to ``var/hostile-summary-<database>-<kind>.json``
+(and says so in the terminal). It runs in the normal
 suite on SQLite and in ``make test-postgres`` on PostgreSQL.
 """
 
@@ -61,6 +63,10 @@ pytestmark = pytest.mark.hostile
 
 # Two requests each (GET, then POST): 2,200 requests. HOSTILE_EXAMPLES=n for a longer hunt.
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "1100"))
+# This project's routes, its pages, and Wagtail's and Django's own routes each get a third of
+# the examples, as one test each: pytest-xdist runs them side by side on two cores.
+KINDS = ("ours", "pages", "theirs")
+EXAMPLES_PER_KIND = -(-EXAMPLES // len(KINDS))
 ROLES = ["anonymous", "officer", "staff", "moderator", "editor"]
 OUR_APPS = {"hub", "projects", "knowledge", "induction", "search"}
 SUMMARY_DIR = Path(settings.BASE_DIR) / "var"
@@ -437,8 +443,8 @@ def csrf_token(client):
     return token
 
 
-@pytest.fixture(scope="module")
-def tally(request):
+@pytest.fixture
+def tally(request, kind):
     counts = {
         "requests": 0,
         "status": Counter(),
@@ -457,6 +463,7 @@ def tally(request):
     vendor = connection.vendor
     summary = {
         "database": vendor,
+        "routes": kind,
         "requests": counts["requests"],
         "seconds": round(time.monotonic() - started, 1),
         "status": {str(code): n for code, n in sorted(counts["status"].items())},
@@ -474,10 +481,11 @@ def tally(request):
         "failures": counts["failures"][:50],
     }
     SUMMARY_DIR.mkdir(exist_ok=True)
-    target = SUMMARY_DIR / f"hostile-summary-{vendor}.json"
+    target = SUMMARY_DIR / f"hostile-summary-{vendor}-{kind}.json"
     target.write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     line = (
-        f"hostile input ({vendor}): {summary['requests']} requests in {summary['seconds']} s, "
+        f"hostile input ({vendor}, {kind} routes): {summary['requests']} requests in "
+        f"{summary['seconds']} s, "
         f"status {summary['status']}, 5xx: {summary['5xx']}, 400 from the net (Wagtail's "
         f"views): {sum(counts['net'].values())} (figures in {target})"
     )
@@ -571,14 +579,14 @@ def targets(scene):
             options.append(
                 address(parts, ids, slugs).map(lambda tail, b=base: b.rstrip("/") + tail)
             )
-    # Drawn in two steps (one_of would flatten them into one uniform choice): this project's
-    # routes, its pages and Wagtail's and Django's own routes (the admin alone has over 300)
-    # get a third of the requests each.
+    # Kept apart (one_of would flatten them into one uniform choice): this project's routes,
+    # its pages and Wagtail's and Django's own routes (the admin alone has over 300) get a third
+    # of the requests each (KINDS).
     return {"ours": st.one_of(*ours), "pages": st.one_of(*options), "theirs": st.one_of(*theirs)}
 
 
 @hypothesis_settings(
-    max_examples=EXAMPLES,
+    max_examples=EXAMPLES_PER_KIND,
     deadline=timedelta(seconds=30),  # one example: two requests; none may hang
     suppress_health_check=list(HealthCheck),
     database=None,
@@ -588,8 +596,7 @@ def _explore(data, scene, tally, clients, paths):
     role = data.draw(st.sampled_from(ROLES), label="role")
     client = clients[role]
     ids = scene["known_ids"]
-    kind = data.draw(st.sampled_from(sorted(paths)), label="kind")
-    path = data.draw(paths[kind], label="path")
+    path = data.draw(paths, label="path")
     client.defaults = {**client.base_defaults, **data.draw(HEADERS, label="headers")}
     user = scene["users"][role]
     if user is not None:
@@ -609,13 +616,14 @@ def _explore(data, scene, tally, clients, paths):
     _record(tally, role, "POST", target, form, response)
 
 
-def test_no_input_makes_any_endpoint_answer_5xx(scene, tally):
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_input_makes_any_endpoint_answer_5xx(scene, tally, kind):
     clients = {}
     for role in ROLES:
         client = Client(enforce_csrf_checks=True, raise_request_exception=False)
         client.base_defaults = dict(client.defaults)
         clients[role] = client
-    _explore(scene=scene, tally=tally, clients=clients, paths=targets(scene))
-    assert tally["requests"] >= 2 * EXAMPLES
+    _explore(scene=scene, tally=tally, clients=clients, paths=targets(scene)[kind])
+    assert tally["requests"] >= 2 * EXAMPLES_PER_KIND
     # Every failing request is listed (not only the first), to be fixed by class.
     assert not tally["failures"], json.dumps(tally["failures"][:20], indent=1, ensure_ascii=False)

@@ -1,5 +1,6 @@
 """The demo induction loads on top of the foundation and the registry, and loads only once."""
 
+import copy
 import io
 
 import pytest
@@ -20,6 +21,7 @@ from induction.models import (
 )
 from projects.models import ProjectIndexPage
 from tests.factories import make_page, make_project
+from tests.support.shared_data import module_transaction
 
 WELLBEING_SUMMARY = (
     "Trained student volunteers listen, offer peer support for mental health and point "
@@ -27,8 +29,7 @@ WELLBEING_SUMMARY = (
 )
 
 
-@pytest.fixture
-def demo(db):
+def build_demo():
     # Start from an empty tree, as make_site() does (Wagtail's welcome page uses "home").
     Site.objects.all().delete()
     for page in Page.objects.filter(depth=2):
@@ -47,6 +48,20 @@ def demo(db):
     }
     induction_demo.load(ctx)
     return ctx, projects
+
+
+@pytest.fixture(scope="module")
+def _demo(django_db_setup, django_db_blocker):
+    """Loaded once for the module (``tests/support/shared_data.py``)."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            built = build_demo()
+        yield built
+
+
+@pytest.fixture
+def demo(_demo, db):
+    return copy.deepcopy(_demo)
 
 
 def test_demo_programme_modules_and_sessions(demo):

@@ -6,6 +6,7 @@ each page found is shown once, as the reader's own version where there is one, m
 the language its text is in.
 """
 
+import copy
 import re
 
 import pytest
@@ -14,7 +15,8 @@ from wagtail.models import Locale
 
 from induction.matching import search_projects
 from search.scope import as_reader_versions, every_language
-from tests.factories import make_guidance_index, make_guideline, make_project
+from tests.factories import make_guidance_index, make_guideline, make_project, make_site
+from tests.support.shared_data import module_transaction
 from tests.unit.test_languages import in_locale, synchronise_languages, translate
 
 
@@ -23,21 +25,40 @@ def _catalogues():
     call_command("compile_catalogues", verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    """Built once for the module (``tests/support/shared_data.py``); each test's writes are
+    rolled back."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            home, registry = make_site()
+            poll = make_project(
+                registry, title="Wellbeing poll", slug="wellbeing-poll", summary="A monthly poll."
+            )
+            mentors = make_project(
+                registry,
+                title="Peer mentors",
+                slug="peer-mentors",
+                summary="First-years meet mentors.",
+            )
+            synchronise_languages()
+            translate(
+                in_locale(poll, "de"),
+                title="Umfrage zum Wohlbefinden",
+                summary="Eine monatliche Umfrage.",
+            )
+        yield {"home": home, "poll": poll, "mentors": mentors}
+
+
 @pytest.fixture
-def projects(registry):
-    poll = make_project(
-        registry, title="Wellbeing poll", slug="wellbeing-poll", summary="A monthly poll."
-    )
-    mentors = make_project(
-        registry, title="Peer mentors", slug="peer-mentors", summary="First-years meet mentors."
-    )
-    synchronise_languages()
-    translate(
-        in_locale(poll, "de"),
-        title="Umfrage zum Wohlbefinden",
-        summary="Eine monatliche Umfrage.",
-    )
-    return {"poll": poll, "mentors": mentors}
+def projects(_world, db):
+    return copy.deepcopy({"poll": _world["poll"], "mentors": _world["mentors"]})
+
+
+@pytest.fixture
+def home(_world, db):
+    """The module's home page (instead of a new site tree per test)."""
+    return copy.deepcopy(_world["home"])
 
 
 def result_urls(response):

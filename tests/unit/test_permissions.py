@@ -1,10 +1,20 @@
 """Who may do what: one test per role and action. Forbidden means 403 or sign-in, never 500."""
 
+import copy
+
 import pytest
 
 from projects import joining
 from projects.models import JoinRequest, ProjectPage
-from tests.factories import make_draft_project, make_project, make_user, project_form_data
+from tests.factories import (
+    make_draft_project,
+    make_people,
+    make_project,
+    make_site,
+    make_user,
+    project_form_data,
+)
+from tests.support.shared_data import module_transaction
 
 ROLES = ["anonymous", "officer", "staff", "moderator", "editor"]
 LOGIN = "login"
@@ -70,8 +80,7 @@ EXPECTED = {
 }
 
 
-@pytest.fixture
-def world(registry, people):
+def build_world(registry, people):
     """Someone else's project, draft and join request, seen from each role."""
     others = make_project(
         registry,
@@ -87,6 +96,38 @@ def world(registry, people):
         "draft": make_draft_project(registry, people["staff2"], title="Someone's draft"),
         "request": join_request,
     }
+
+
+@pytest.fixture(scope="module")
+def _shared(django_db_setup, django_db_blocker):
+    """The site, the people and the world, built once for the module's 48 tests
+    (``tests/support/shared_data.py``); each test's writes are rolled back."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            _home, registry = make_site()
+            people = make_people()
+            world = build_world(registry, people)
+        yield {"registry": registry, "people": people, "world": world}
+
+
+@pytest.fixture
+def shared(_shared, db):
+    return copy.deepcopy(_shared)
+
+
+@pytest.fixture
+def registry(shared):
+    return shared["registry"]
+
+
+@pytest.fixture
+def people(shared):
+    return shared["people"]
+
+
+@pytest.fixture
+def world(shared):
+    return shared["world"]
 
 
 def _user(people, role):

@@ -2,18 +2,31 @@
 bitmask index (the default, ``REGISTRY_FACET_INDEX``) and with ORM counts; and counting
 never touches the garbage collector."""
 
+import copy
 import gc
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.factories import make_site, make_taxonomy
 from tests.registry_checks import COMBINATIONS, URL, check_against_brute_force, varied_projects
+from tests.support.shared_data import module_transaction
+
+
+@pytest.fixture(scope="module")
+def _varied(django_db_setup, django_db_blocker):
+    """Built once for the module (``tests/support/shared_data.py``); the tests only read it."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            _home, registry = make_site()
+            made = varied_projects(registry, make_taxonomy())
+        yield made
 
 
 @pytest.fixture
-def varied(registry, taxonomy):
-    return varied_projects(registry, taxonomy)
+def varied(_varied, db):
+    return copy.deepcopy(_varied)
 
 
 @pytest.mark.parametrize("use_index", [False, True], ids=["orm", "bitmask-index"])

@@ -1,5 +1,7 @@
 """Stemmed search on SQLite (search/stemming.py, search/database_sqlite.py)."""
 
+from copy import deepcopy
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -9,7 +11,8 @@ from wagtail.models import Locale
 from projects.models import ProjectPage
 from search import service, stemming
 from search.languages import ALL, object_language
-from tests.factories import make_project
+from tests.factories import make_project, make_site
+from tests.support.shared_data import module_transaction
 
 # The SQLite backend's analysis (PostgreSQL's is in tests/integration).
 pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite backend")
@@ -23,8 +26,22 @@ def translate(page, language, title, summary):
     return copy
 
 
+@pytest.fixture(scope="module")
+def _pages(django_db_setup, django_db_blocker):
+    """Built and indexed once for the module (``tests/support/shared_data.py``)."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            _home, registry = make_site()
+            built = build_pages(registry)
+        yield built
+
+
 @pytest.fixture
-def pages(registry):
+def pages(_pages, db):
+    return deepcopy(_pages)
+
+
+def build_pages(registry):
     english = make_project(
         registry, title="Partnership agreement", summary="A survey the union and college sign."
     )

@@ -5,7 +5,8 @@ from django.db import connection
 
 from projects.models import ProjectPage
 from search import service
-from tests.factories import make_project
+from tests.factories import make_project, make_site
+from tests.support.shared_data import module_transaction
 
 # The SQLite backend's analysis (PostgreSQL's is in tests/integration).
 pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite backend")
@@ -31,23 +32,35 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture
-def found(registry):
-    pages = {
-        "mentors": make_project(
-            registry, title="Peer mentors", summary="First-years meet their mentors."
-        ),
-        "staff": make_project(
-            registry, title="Mentors for staff", summary="Staff review with a peer each term."
-        ),
-        "poll": make_project(registry, title="Wellbeing poll", summary="A monthly poll."),
-        "audit": make_project(registry, title="Accessibility audit", summary="Every building."),
-    }
+@pytest.fixture(scope="module")
+def _names(django_db_setup, django_db_blocker):
+    """``{pk: name}`` of four projects built and indexed once for the module
+    (``tests/support/shared_data.py``)."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            _home, registry = make_site()
+            pages = {
+                "mentors": make_project(
+                    registry, title="Peer mentors", summary="First-years meet their mentors."
+                ),
+                "staff": make_project(
+                    registry,
+                    title="Mentors for staff",
+                    summary="Staff review with a peer each term.",
+                ),
+                "poll": make_project(registry, title="Wellbeing poll", summary="A monthly poll."),
+                "audit": make_project(
+                    registry, title="Accessibility audit", summary="Every building."
+                ),
+            }
+        yield {page.pk: name for name, page in pages.items()}
 
+
+@pytest.fixture
+def found(_names, db):
     def search(query):
         ids = service.search_ids(ProjectPage.objects.live(), query, language="en").ids
-        names = {page.pk: name for name, page in pages.items()}
-        return {names[pk] for pk in ids}
+        return {_names[pk] for pk in ids}
 
     return search
 
