@@ -34,18 +34,22 @@ def record(query, language, result_count):
     term = normalise_term(query)
     if not term:
         return
+    language = (language or "")[:12]
+    today = timezone.localdate()
+    counts = {
+        "searches": F("searches") + 1,
+        "no_results": F("no_results") + (0 if result_count else 1),
+    }
     try:
+        # Usually the term was searched today already: one UPDATE adds to its counter.
+        if SearchTermDay.objects.filter(
+            term__term=term, term__language=language, date=today
+        ).update(**counts):
+            return
         with transaction.atomic():
-            search_term, _created = SearchTerm.objects.get_or_create(
-                term=term, language=(language or "")[:12]
-            )
-            day, _created = SearchTermDay.objects.get_or_create(
-                term=search_term, date=timezone.localdate()
-            )
-            SearchTermDay.objects.filter(pk=day.pk).update(
-                searches=F("searches") + 1,
-                no_results=F("no_results") + (0 if result_count else 1),
-            )
+            search_term, _created = SearchTerm.objects.get_or_create(term=term, language=language)
+            day, _created = SearchTermDay.objects.get_or_create(term=search_term, date=today)
+            SearchTermDay.objects.filter(pk=day.pk).update(**counts)
     except DatabaseError:
         logger.warning("Could not count a search", exc_info=True)
 

@@ -58,3 +58,16 @@ def test_last_searched_is_a_date_not_a_relative_time(client, registry):
     html = client.get(reverse("hubsearch_reports:popular")).content.decode()
     assert "wellbeing" in html
     assert " ago" not in html
+
+
+@pytest.mark.django_db
+def test_a_term_searched_again_today_costs_one_update(django_assert_num_queries):
+    from search.stats import record
+
+    record("Wellbeing  Survey", "en", 3)
+    record("wellbeing survey", "de", 0)  # another language: its own counter
+    with django_assert_num_queries(1):
+        record("wellbeing survey", "en", 0)
+    assert searches("wellbeing survey") == (3, 2)
+    en = SearchTermDay.objects.get(term__term="wellbeing survey", term__language="en")
+    assert (en.searches, en.no_results) == (2, 1)
