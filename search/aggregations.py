@@ -12,6 +12,8 @@ query compiler; the only thing this module needs to know about the client is how
 request body (:func:`send`, pinned by a test).
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 from modelsearch.query import MATCH_ALL, Fuzzy, PlainText
@@ -179,8 +181,18 @@ def faceted_search(
         query = compiled_query(backend, queryset, words, fuzzy=fuzzy, language=language)
         body = search_body(wrap_query(query, sort), facets, selected, sort and sort.get("sort"))
         # The engine's shard request cache keeps the answer until the index next changes,
-        # for every worker and host (it keeps only size=0 answers unless asked).
-        response = send(backend, index, body, from_=offset, size=size, request_cache=True)
+        # for every worker and host (it keeps only size=0 answers unless asked). Each copy of
+        # a shard has its own cache, so the same question is sent to the same copies
+        # (``preference``: a digest of the request, as the engine's documentation advises).
+        response = send(
+            backend,
+            index,
+            body,
+            from_=offset,
+            size=size,
+            request_cache=True,
+            preference=request_digest(body, offset, size),
+        )
         pks, total = read_hits(response, to_python)
         return FacetedHits(pks, total, read_counts(response, facets), offset, fuzzy)
 
@@ -190,6 +202,12 @@ def faceted_search(
         if retried.total:
             return retried
     return found
+
+
+def request_digest(body, offset, size):
+    """A short, stable name for one search request (the same request, the same name)."""
+    text = json.dumps([body, offset, size], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
 def wrap_query(query, sort):
