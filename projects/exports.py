@@ -28,6 +28,7 @@ from hub.languages import content_language, with_content_locale
 from hub.security import client_ip
 from hub.spreadsheets import csv_lines
 from projects.facets import facet_labels
+from projects.listing import PAGE_URL_FIELDS
 
 EXPORT_CHUNK = 500
 # Anonymous clients may start this many exports per window (seconds); signed-in users are
@@ -35,12 +36,7 @@ EXPORT_CHUNK = 500
 ANONYMOUS_EXPORTS = 30
 EXPORT_WINDOW = 600
 EXPORT_FIELDS = (
-    "id",
-    "content_type_id",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
+    *PAGE_URL_FIELDS,
     "translation_key",
     "title",
     "slug",

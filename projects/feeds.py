@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.feeds import FEED_SIZE, ListingFeed
 from hub.i18n import default_locale
 from projects.facets import facet_labels
+from projects.listing import PAGE_URL_FIELDS
 
 
 def newest_projects(query):
@@ -23,12 +24,7 @@ def newest_projects(query):
         query.matching()
         .order_by("-last_published_at", "-pk")
         .only(
-            "id",
-            "content_type_id",
-            "path",
-            "depth",
-            "url_path",
-            "locale_id",
+            *PAGE_URL_FIELDS,
             "title",
             "slug",
             "summary",

@@ -33,13 +33,11 @@ PAGE_SIZE = 20
 SEARCH_LIMIT = 1000
 # What a project card reads (and Wagtail needs for the page's URL): loading only these makes
 # a page of 20 cards several times cheaper to build than whole pages.
+# What Wagtail reads to build a page's address: every partial load of project pages
+# (cards, exports, feeds) starts with these.
+PAGE_URL_FIELDS = ("id", "content_type_id", "path", "depth", "url_path", "locale_id")
 CARD_FIELDS = (
-    "id",
-    "content_type_id",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
+    *PAGE_URL_FIELDS,
     "live",
     "translation_key",
     "title",
