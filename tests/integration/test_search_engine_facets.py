@@ -58,14 +58,16 @@ def test_a_repeated_listing_is_answered_by_the_engines_request_cache(client, var
         stats = backend.es.indices.stats(index=index, metric="request_cache")
         return stats["_all"]["total"]["request_cache"]["hit_count"]
 
-    # Every copy of every shard started (a replica that starts between the two requests moves
-    # where the ``preference`` sends them), and not in the last seconds of a minute (the
-    # question names the staleness cutoff to the minute, so a new minute is a new question).
+    # The index held still: every copy of every shard started (a replica starting between the
+    # two requests moves where ``preference`` sends them) and merged into one segment (a
+    # background merge opens a new reader at the next refresh, and a new reader starts an
+    # empty cache). Outside a minute's last seconds too: the question names the staleness
+    # cutoff to the minute, so a new minute asks a new question.
     backend.es.cluster.health(
-        index=index,
-        wait_for_no_initializing_shards=True,
-        wait_for_no_relocating_shards=True,
+        index=index, wait_for_no_initializing_shards=True, wait_for_no_relocating_shards=True
     )
+    backend.es.indices.forcemerge(index=index, max_num_segments=1)
+    engine.refresh()
     second = time.localtime().tm_sec
     if second >= 55:
         time.sleep(61 - second)
