@@ -11,6 +11,7 @@ class InductionConfig(AppConfig):
 
         from hub import personal_data
         from hub.cache import watch_content
+        from induction import page_urls  # noqa: F401 (the pages' routes: hub.page_routes)
         from induction import personal_data as induction_data
         from induction.models import ManifestoTracker, OfficerTerm, Pledge, PledgeUpdate
         from induction.signals import term_saved

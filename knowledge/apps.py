@@ -8,6 +8,7 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         from hub.cache import watch_content
+        from knowledge import page_urls  # noqa: F401 (the guideline's route: hub.page_routes)
         from knowledge.models import Audience
 
         watch_content(Audience)  # guidance pages name their audiences

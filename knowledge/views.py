@@ -1,16 +1,19 @@
 """The guidance pages' one action: "Was this helpful?" (the guideline page's ``feedback/``
-route, :class:`knowledge.models.guideline.GuidelinePage`)."""
+route of :class:`knowledge.models.guideline.GuidelinePage`, listed in
+:mod:`knowledge.page_urls`)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
 
 from hub.security import same_origin
 from knowledge import feedback as feedback_rules
 from knowledge.models.feedback import Feedback
 
 
+@csrf_exempt  # no CSRF token, so guidance pages stay cacheable: checked by origin instead
 def feedback(request, page):
     """Record an anonymous yes/no (and optional comment); one per reader, page and day."""
     if request.method != "POST":

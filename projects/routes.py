@@ -7,7 +7,7 @@ one way to build them (templates: ``{% registry_url 'mine' %}`` from ``projects_
 
 The registry pages are looked up once per content version and per process (one query), like
 the other routes in :data:`hub.cache.tree_memo`. This module never imports the models: the
-registry page module imports the views, which build their links here.
+views build their links here, and :mod:`projects.page_urls` gives them to the registry page.
 """
 
 from __future__ import annotations
@@ -101,3 +101,26 @@ def route_slugs(model) -> frozenset[str]:
         if first and "<" not in first:
             slugs.add(first)
     return frozenset(slugs)
+
+
+#: The registry's routes crawlers may visit: the feed. The others are people's own pages,
+#: working pages and exports (endless combinations of filters, each a whole download).
+CRAWLABLE_ROUTES = frozenset({"feed"})
+
+
+def crawler_private_paths():
+    """``robots.txt`` paths of the registry's other routes under every registry page (its own
+    slug where translated), for every language prefix: ``/*/projekte/mine/``."""
+    slugs = sorted(route_slugs(apps.get_model("projects", "ProjectIndexPage")) - CRAWLABLE_ROUTES)
+    languages = {code for code, _name in settings.LANGUAGES}
+    paths = []
+    for page in registry_pages().values():
+        parts = page.get_url_parts()
+        if parts is None:  # not under any site
+            continue
+        segments = parts[2].strip("/").split("/")
+        if segments and segments[0] in languages:
+            segments[0] = "*"
+        base = "/" + "/".join(segments) + "/"
+        paths.extend(f"{base}{slug}/" for slug in slugs)
+    return sorted(set(paths))

@@ -6,6 +6,7 @@ signed-in officer, their dashboard for their own year. Each year's programme is 
 (``/en/induction/2027/``) so past programmes stay readable and next year's can be prepared
 while this year's runs. Every officer-facing route (manifesto, handover, calendar feeds,
 public trackers) hangs off the hub page, so those addresses never change from year to year.
+The routes and their views are listed in :mod:`induction.page_urls`.
 """
 
 import zoneinfo
@@ -18,24 +19,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
 from hub.blocks import BodyBlock
 from hub.i18n import page_translatable_fields
 from hub.languages import with_content_locale
+from hub.page_routes import ViewRoutesMixin
 from induction.api_fields import MODULE_API_FIELDS, MODULE_API_OPTIONS
 from induction.blocks import LessonBlock, ScheduleBlock, checklist_item_ids, quiz_ids
 from induction.calendar import Session
-from induction.views.calendar import calendar_settings
-from induction.views.dashboard import hub_index
-from induction.views.handover import handover_detail, handover_edit, handover_list
-from induction.views.manifesto import manifesto, pledge_delete, pledge_detail, public_tracker
-from induction.views.modules import module_context, module_progress, programme_context
+from induction.presentation import module_context, programme_context
 
 TIME_ZONE_CHOICES = [
     (name, name.replace("_", " "))
@@ -44,7 +40,7 @@ TIME_ZONE_CHOICES = [
 ]
 
 
-class InductionIndexPage(RoutablePageMixin, Page):
+class InductionIndexPage(ViewRoutesMixin, Page):
     """The induction hub (``/en/induction/``): the programme for visitors, a dashboard for
     officers, and the officers' manifesto trackers, handovers and calendar feeds."""
 
@@ -86,43 +82,6 @@ class InductionIndexPage(RoutablePageMixin, Page):
         programmes = self.programmes()
         coming = programmes.filter(ends_on__gte=today).order_by("starts_on", "year").first()
         return coming or programmes.first()
-
-    # Routes: the views live in induction.views, which never imports this module back.
-    @path("")
-    def index_route(self, request):
-        return hub_index(request, self)
-
-    @path("officers/<slug:slug>/")
-    def tracker_route(self, request, slug):
-        return public_tracker(request, self, slug)
-
-    @path("calendar/")
-    def calendar_route(self, request):
-        return calendar_settings(request, self)
-
-    @path("manifesto/")
-    def manifesto_route(self, request):
-        return manifesto(request, self)
-
-    @path("manifesto/<id:pk>/")
-    def pledge_route(self, request, pk):
-        return pledge_detail(request, self, pk)
-
-    @path("manifesto/<id:pk>/delete/")
-    def pledge_delete_route(self, request, pk):
-        return pledge_delete(request, self, pk)
-
-    @path("handover/")
-    def handover_route(self, request):
-        return handover_list(request, self)
-
-    @path("handover/write/<id:term_id>/")
-    def handover_write_route(self, request, term_id):
-        return handover_edit(request, self, term_id)
-
-    @path("handover/<id:pk>/")
-    def handover_read_route(self, request, pk):
-        return handover_detail(request, self, pk)
 
 
 class InductionProgrammePage(Page):
@@ -250,7 +209,7 @@ class InductionProgrammePage(Page):
         return reverse("induction_feeds:programme", kwargs={"page_id": self.pk})
 
 
-class TrainingModulePage(RoutablePageMixin, Page):
+class TrainingModulePage(ViewRoutesMixin, Page):
     """A training module: lessons to read or watch, a checklist, reflection and a quiz."""
 
     summary = models.TextField(
@@ -381,7 +340,3 @@ class TrainingModulePage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(module_context(request, self))
         return context
-
-    @path("progress/")
-    def progress_route(self, request):
-        return module_progress(request, self)

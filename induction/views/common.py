@@ -1,5 +1,5 @@
-"""What the induction views share: private responses, addresses of the hub's sub-pages, role
-names in the reader's language and the session schedule's rows.
+"""What the induction views share: private responses, addresses of the hub's sub-pages and
+links for e-mails and calendars (roles and sessions as shown: :mod:`induction.presentation`).
 
 Every view that shows or changes personal data looks it up through the signed-in user
 (``officer=request.user``, ``user=request.user``) so nobody can reach someone else's
@@ -11,10 +11,8 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 
-from hub.i18n import active_locale, default_locale, localize_snippets, names_by_slug
 from hub.permissions import permission_required
-from induction.calendar import group_by_day
-from induction.models.roles import OfficerRole, OfficerTerm
+from induction.models.roles import OfficerTerm
 
 
 def private(response):
@@ -34,17 +32,6 @@ def sub_url(page, request, name, **kwargs):
     return page.get_url(request) + page.reverse_subpage(name, kwargs=kwargs)
 
 
-def localized_roles(roles):
-    """Roles in the reader's language where translated (one query), order kept."""
-    queryset = OfficerRole.objects.prefetch_related("partner_units")
-    return localize_snippets(roles, active_locale().pk, queryset, unique=False)
-
-
-def role_names():
-    """slug → role name in the reader's language (falling back to the default language)."""
-    return names_by_slug(OfficerRole, active_locale().pk, default_locale_id=default_locale().pk)
-
-
 def site_base_url(request):
     """The site's public address for links in e-mails: ``BASE_URL`` when configured, so a
     forged Host header can never end up in a message."""
@@ -61,22 +48,3 @@ def has_any_term(user):
 
 #: The manifesto's pages: signed in, with an officer term (else 404: nothing to show there).
 officer_terms_required = permission_required(has_any_term, denied=Http404)
-
-
-def session_rows(sessions, names, officer=None):
-    rows = []
-    for day, day_sessions in group_by_day(sessions):
-        rows.append(
-            (
-                day,
-                [
-                    {
-                        "session": session,
-                        "roles": [names.get(slug, slug) for slug in session.role_slugs],
-                        "for_you": officer is not None and session.is_for(officer.role_slugs),
-                    }
-                    for session in day_sessions
-                ],
-            )
-        )
-    return rows

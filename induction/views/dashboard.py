@@ -9,14 +9,9 @@ from induction.matching import live_projects, localize_projects
 from induction.models.manifesto import ManifestoTracker, Pledge
 from induction.models.progress import ProgrammeCompletion
 from induction.models.roles import OfficerRole, OfficerTerm
+from induction.presentation import localized_roles, role_names, session_rows
 from induction.progress import ProgressBook, officer_for
-from induction.views.common import (
-    has_any_term,
-    localized_roles,
-    private,
-    role_names,
-    session_rows,
-)
+from induction.views.common import has_any_term, private
 from induction.views.handover import received_handovers
 
 

@@ -12,8 +12,9 @@ from wagtail.models import Locale
 from induction.calendar import build_calendar, calendar_response
 from induction.models.pages import InductionIndexPage, InductionProgrammePage
 from induction.models.progress import CalendarToken
+from induction.presentation import role_names
 from induction.progress import officer_for
-from induction.views.common import role_names, uid_host
+from induction.views.common import uid_host
 
 CALENDAR_TOKEN_MAX = CalendarToken._meta.get_field("token").max_length
 

@@ -19,7 +19,8 @@ from induction.forms import HandoverContactFormSet, HandoverForm
 from induction.matching import live_projects, localize_map, localize_projects, search_projects
 from induction.models.handover import Handover
 from induction.models.roles import OfficerTerm
-from induction.views.common import localized_roles, private, redirect_to, site_base_url, sub_url
+from induction.presentation import localized_roles
+from induction.views.common import private, redirect_to, site_base_url, sub_url
 
 
 def received_handovers(user):

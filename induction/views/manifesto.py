@@ -19,8 +19,8 @@ from induction.matching import (
 from induction.models.manifesto import ManifestoTracker, Pledge, PledgeUpdate
 from induction.models.progress import ProgrammeCompletion
 from induction.models.roles import OfficerTerm
+from induction.presentation import localized_roles
 from induction.views.common import (
-    localized_roles,
     officer_terms_required,
     private,
     redirect_to,

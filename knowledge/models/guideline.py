@@ -11,10 +11,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -24,13 +22,13 @@ from hub.i18n import localize_pages, localize_snippets, page_translatable_fields
 from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
+from hub.page_routes import ViewRoutesMixin
 from hub.routing import find_site
 from knowledge import feedback as feedback_rules
 from knowledge.api_fields import GUIDELINE_API_FIELDS, GUIDELINE_API_OPTIONS
 from knowledge.blocks import GuidelineBodyBlock
 from knowledge.models.resources import Resource, default_locale_themes, theme_labels
 from knowledge.toc import build_outline, nest, reading_minutes
-from knowledge.views import feedback
 
 #: An editor's pick before it is localized: all :func:`localize_pages` needs of the page.
 Pick = namedtuple("Pick", "pk translation_key")
@@ -41,7 +39,7 @@ RELATED_LIMIT = 4
 MAX_PICKS = 6
 
 
-class GuidelinePage(RoutablePageMixin, Page):
+class GuidelinePage(ViewRoutesMixin, Page):
     """Practical guidance on one question, for one or more audiences, reviewed on a schedule."""
 
     summary = models.TextField(
@@ -328,13 +326,6 @@ class GuidelinePage(RoutablePageMixin, Page):
         )
         context.setdefault("feedback_form", feedback_rules.FeedbackForm())
         return context
-
-    # --- "Was this helpful?" ---------------------------------------------------------------
-
-    @path("feedback/", name="feedback")
-    @csrf_exempt  # no CSRF token, so guidance pages stay cacheable: checked by origin instead
-    def submit_feedback(self, request):
-        return feedback(request, self)
 
 
 class GuidelineRelatedGuidance(Orderable):

@@ -18,6 +18,7 @@ from hub.blocks import BodyBlock
 from hub.i18n import page_translatable_fields
 from hub.indexing import prefetch_parental_relations
 from hub.languages import with_content_locale
+from projects import permissions
 from projects.api_fields import PROJECT_API_FIELDS, PROJECT_API_OPTIONS
 from projects.models.people import JoinRequest
 from projects.models.stopping import stopped_reason_errors
@@ -325,8 +326,6 @@ class ProjectPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from projects import permissions
-
         context = super().get_context(request, *args, **kwargs)
         # Lazy: the template keeps the public parts in {% sharedfragment %}s, so for most
         # readers neither the related projects nor the members are queried.

@@ -3,30 +3,28 @@
 from django.db import models
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import Page
 from wagtail.search import index
 
-import hub.inputs  # noqa: F401 (registers the <id:…> path converter)
 from hub.cache import keep_out_of_page_cache
 from hub.feeds import listing_query
+from hub.page_routes import ViewRoutesMixin
 from projects.exports import EXPORT_WINDOW, export_response, over_export_limit
 from projects.feeds import RegistryFeed, newest_projects
 from projects.listing import RegistryQuery
 from projects.permissions import can_register
-from projects.routes import route_slugs
-from projects.views import alerts, manage, membership, mine, register
 from search.stats import count_listing_search
 
 
-class ProjectIndexPage(RoutablePageMixin, Page):
+class ProjectIndexPage(ViewRoutesMixin, Page):
     """The registry: every ongoing project, searchable and filterable (``/en/projects/``).
 
     Its routes are the registry's own pages (registering, "My projects", saved searches, join
-    requests, a project's dashboard, the exports and the feed): their first path segments are
-    :data:`RESERVED_SLUGS`, which no project may take. Link to them with
+    requests, a project's dashboard: :mod:`projects.page_urls`; the exports and the feed:
+    below): their first path segments are slugs no project may take
+    (:func:`projects.routes.route_slugs`). Link to them with
     :func:`projects.routes.registry_url`.
     """
 
@@ -92,90 +90,3 @@ class ProjectIndexPage(RoutablePageMixin, Page):
     def feed(self, request):
         query = RegistryQuery.from_request(self, request)
         return RegistryFeed(self, newest_projects(query), request, search=query.query)(request)
-
-    # --- People's own pages: the views live in projects.views, which never imports this module
-
-    @path("register/", name="register")
-    def register_route(self, request):
-        return register.register(request, self)
-
-    @path("register/similar/", name="similar")
-    def similar_route(self, request):
-        return register.similar(request, self)
-
-    @path("mine/", name="mine")
-    def mine_route(self, request):
-        return mine.mine(request, self)
-
-    @path("alerts/save/", name="save-search")
-    def save_search_route(self, request):
-        return alerts.save(request, self)
-
-    @path("alerts/<id:pk>/", name="saved-search")
-    def saved_search_route(self, request, pk):
-        return alerts.change(request, self, pk)
-
-    @path("alerts/<id:pk>/delete/", name="delete-saved-search")
-    def delete_saved_search_route(self, request, pk):
-        return alerts.delete(request, self, pk)
-
-    @path("alerts/unsubscribe/<str:token>/", name="unsubscribe")
-    @csrf_exempt  # the signed token is the credential (see projects.views.alerts.unsubscribe)
-    def unsubscribe_route(self, request, token):
-        return alerts.unsubscribe(request, self, token)
-
-    @path("requests/", name="requests")
-    def requests_route(self, request):
-        return mine.requests_inbox(request, self)
-
-    @path("requests/<id:pk>/", name="request")
-    def request_route(self, request, pk):
-        return membership.request_detail(request, self, pk)
-
-    @path("requests/<id:pk>/accept/", name="accept")
-    def accept_route(self, request, pk):
-        return membership.accept(request, self, pk)
-
-    @path("requests/<id:pk>/decline/", name="decline")
-    def decline_route(self, request, pk):
-        return membership.decline(request, self, pk)
-
-    @path("requests/<id:pk>/withdraw/", name="withdraw")
-    def withdraw_route(self, request, pk):
-        return membership.withdraw(request, self, pk)
-
-    @path("manage/<id:pk>/", name="manage")
-    def manage_route(self, request, pk):
-        return manage.manage(request, self, pk)
-
-    @path("manage/<id:pk>/edit/", name="edit")
-    def edit_route(self, request, pk):
-        return manage.edit(request, self, pk)
-
-    @path("manage/<id:pk>/withdraw-review/", name="withdraw-review")
-    def withdraw_review_route(self, request, pk):
-        return manage.withdraw_review(request, self, pk)
-
-    @path("manage/<id:pk>/confirm/", name="confirm")
-    def confirm_route(self, request, pk):
-        return manage.confirm(request, self, pk)
-
-    @path("manage/<id:pk>/publish/", name="publish")
-    def publish_route(self, request, pk):
-        return manage.publish(request, self, pk)
-
-    @path("manage/<id:pk>/request-changes/", name="request-changes")
-    def request_changes_route(self, request, pk):
-        return manage.request_changes(request, self, pk)
-
-    @path("manage/<id:pk>/join/", name="join")
-    def join_route(self, request, pk):
-        return membership.join(request, self, pk)
-
-    @path("manage/<id:pk>/members/<id:member_pk>/remove/", name="remove-member")
-    def remove_member_route(self, request, pk, member_pk):
-        return membership.remove_member(request, self, pk, member_pk)
-
-
-# Slugs no project may take: a project there would be hidden behind the registry's route.
-RESERVED_SLUGS = route_slugs(ProjectIndexPage)

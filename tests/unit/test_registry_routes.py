@@ -11,14 +11,16 @@ from wagtail.models import Locale
 
 from hub.cache import bump_content_version
 from projects.models import ProjectIndexPage
-from projects.models.registry import RESERVED_SLUGS
 from projects.registration import unique_slug
 from projects.routes import NoRegistry, registry_url, route_slugs
 from tests.factories import make_project
 
+# The first path segments of the registry's routes (projects.page_urls and its own @path).
+RESERVED_SLUGS = {"register", "mine", "requests", "manage", "alerts", "export", "feed"}
+
 
 def test_reserved_slugs_are_the_first_segments_of_the_routes():
-    assert RESERVED_SLUGS == {"register", "mine", "requests", "manage", "alerts", "export", "feed"}
+    assert route_slugs(ProjectIndexPage) == RESERVED_SLUGS
     names = {route.name for route in ProjectIndexPage.get_subpage_urls()}
     assert {"mine", "manage", "remove-member", "unsubscribe", "feed"} <= names
 
