@@ -20,8 +20,10 @@ to Wagtail's backend for that engine:
 - **Faster documents** (:mod:`search.engine_mapping`): the same documents as Wagtail's, built
   about twice as fast, which is most of what bulk indexing costs on the Python side.
 - **Each language's analysis** (:mod:`search.languages`): titles and the catch-all text have a
-  sub-field per language with its analyzer (stemming, or ASCII folding for Polish and
-  Slovenian); ``search_ids`` and ``highlights`` search the sub-fields of the query's language.
+  sub-field per language with its analyzer (stemming, Stempel for Polish where the engine has
+  it, ASCII folding for Slovenian), and Polish pages their Snowball stems from Python too
+  (:mod:`search.engine_stems`); ``search_ids`` and ``highlights`` search the sub-fields of the
+  query's language.
 - **OpenSearch 2 works with opensearch-py 3** (see :class:`OpenSearch2SearchBackend`).
 
 The overrides of modelsearch's underscore methods (documents, fuzzy and title-first queries,

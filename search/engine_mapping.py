@@ -10,6 +10,7 @@ from django.db import models
 from modelsearch.backends import elasticsearch8, opensearch3
 from modelsearch.index import AutocompleteField, FilterField, SearchField
 
+from search.engine_stems import StemsMappingMixin
 from search.languages import ENGINE_ANALYZERS
 
 _plain_fields = {}  # (model, search field) -> (column name, value getter), built once
@@ -89,11 +90,16 @@ class LanguageSubfieldsMixin:
         return mapping
 
 
-class OpenSearchMapping(LanguageSubfieldsMixin, FastMappingMixin, opensearch3.OpenSearch3Mapping):
+class OpenSearchMapping(
+    StemsMappingMixin, LanguageSubfieldsMixin, FastMappingMixin, opensearch3.OpenSearch3Mapping
+):
     pass
 
 
 class Elasticsearch8Mapping(
-    LanguageSubfieldsMixin, FastMappingMixin, elasticsearch8.Elasticsearch8Mapping
+    StemsMappingMixin,
+    LanguageSubfieldsMixin,
+    FastMappingMixin,
+    elasticsearch8.Elasticsearch8Mapping,
 ):
     pass

@@ -9,6 +9,7 @@ from modelsearch.backends import elasticsearch8, elasticsearch9, opensearch3
 from modelsearch.backends.elasticsearchbase import Field
 
 from search.engine_mapping import Elasticsearch8Mapping, OpenSearchMapping
+from search.engine_stems import StemsCompilerMixin
 
 TITLE_BOOST = 4.0
 FUZZY_OPTIONS = {"prefix_length": 1, "max_expansions": 20}
@@ -44,17 +45,19 @@ class TitleFirstCompilerMixin:
         return remapped
 
 
-class OpenSearchQueryCompiler(TitleFirstCompilerMixin, opensearch3.OpenSearch3SearchQueryCompiler):
+class OpenSearchQueryCompiler(
+    StemsCompilerMixin, TitleFirstCompilerMixin, opensearch3.OpenSearch3SearchQueryCompiler
+):
     mapping_class = OpenSearchMapping
 
 
 class Elasticsearch8QueryCompiler(
-    TitleFirstCompilerMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler
+    StemsCompilerMixin, TitleFirstCompilerMixin, elasticsearch8.Elasticsearch8SearchQueryCompiler
 ):
     mapping_class = Elasticsearch8Mapping
 
 
 class Elasticsearch9QueryCompiler(
-    TitleFirstCompilerMixin, elasticsearch9.Elasticsearch9SearchQueryCompiler
+    StemsCompilerMixin, TitleFirstCompilerMixin, elasticsearch9.Elasticsearch9SearchQueryCompiler
 ):
     mapping_class = Elasticsearch8Mapping  # Wagtail's ES 9 mapping is its ES 8 one, renamed

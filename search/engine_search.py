@@ -12,7 +12,13 @@ from modelsearch.query import And, Fuzzy, Or, Phrase, PlainText
 
 from search import syntax
 from search.engine_mapping import has_language_subfields
-from search.languages import ALL, ENGINE_ANALYZERS, query_language
+from search.languages import (
+    ALL,
+    ENGINE_ANALYZERS,
+    ENGINE_STEMMED_IN_PYTHON,
+    query_language,
+    stems_field,
+)
 
 HIGHLIGHT_FRAGMENT_SIZE = 180
 
@@ -35,12 +41,13 @@ class EngineQueryMixin:
         if analysed and all(code in ENGINE_ANALYZERS for code in languages):
             remapped = []
             for field in compiler.remapped_fields:
-                if has_language_subfields(field.field_name):
-                    remapped += [
-                        Field(f"{field.field_name}.{code}", field.boost) for code in languages
-                    ]
-                else:
+                if not has_language_subfields(field.field_name):
                     remapped.append(field)
+                    continue
+                for code in languages:
+                    remapped.append(Field(f"{field.field_name}.{code}", field.boost))
+                    if code in ENGINE_STEMMED_IN_PYTHON:  # Polish: stems from Python too
+                        remapped.append(Field(stems_field(field.field_name, code), field.boost))
             compiler.remapped_fields = remapped
         return compiler
 

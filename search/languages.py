@@ -40,6 +40,15 @@ POSTGRES_FALLBACK_CONFIG = "simple"
 # Slovenian gets the standard tokenizer with lowercasing and ASCII folding. All defined in the
 # index settings by :mod:`search.backends` (:data:`ENGINE_ANALYSIS`). Each searched text field
 # has one sub-field per language.
+#
+# Polish pages also carry their text as Snowball stems computed in Python (the stems SQLite and
+# PostgreSQL index, :mod:`search.stemming`), in the fields named by :func:`stems_field`, and a
+# Polish query is stemmed the same way before it reaches them (:mod:`search.engine_queries`):
+# no engine ships a Polish Snowball stemmer, and Stempel alone misses nominative plurals
+# ("ankiety"/"ankieta"). This needs no plugin, so it works on managed clusters and on
+# Elasticsearch alike.
+ENGINE_STEMMED_IN_PYTHON = frozenset({"pl"})
+STEMS_PREFIX = "_stems_"
 ENGINE_ANALYZERS = {
     "en": "english",
     "de": "german",
@@ -111,6 +120,20 @@ POLISH_STEMPEL = {
     "tokenizer": "standard",
     "filter": ["lowercase", "polish_stop", "polish_stem", "asciifolding"],
 }
+
+
+def stems_field(column, language):
+    """The field holding ``column``'s text as Python-computed stems of ``language``:
+    ``"_stems_pl.title"`` (an object field ``_stems_pl`` with one text field per column)."""
+    return f"{STEMS_PREFIX}{language}.{column}"
+
+
+def stems_language(field_name):
+    """The language of a :func:`stems_field` name, else ``None``."""
+    if not field_name.startswith(STEMS_PREFIX):
+        return None
+    return field_name[len(STEMS_PREFIX) :].split(".", 1)[0]
+
 
 # ``language=ALL`` asks for a query matched in every language's analysis at once (the
 # "all languages" choice of every search, :mod:`search.scope`).

@@ -68,6 +68,20 @@ HOOKS = (
     Hook(
         "modelsearch.backends.opensearch3",
         "OpenSearch3SearchQueryCompiler",
+        "_compile_plaintext_query",
+        ("self", "query", "fields", "boost"),
+        "search.engine_stems.StemsCompilerMixin (Polish words stemmed for the stems fields)",
+    ),
+    Hook(
+        "modelsearch.backends.opensearch3",
+        "OpenSearch3SearchQueryCompiler",
+        "_compile_phrase_query",
+        ("self", "query", "fields"),
+        "search.engine_stems.StemsCompilerMixin",
+    ),
+    Hook(
+        "modelsearch.backends.opensearch3",
+        "OpenSearch3SearchQueryCompiler",
         "_remap_fields",
         ("self", "fields"),
         "search.engine_queries.TitleFirstCompilerMixin (title boosted when searching all fields)",
@@ -85,6 +99,20 @@ HOOKS = (
         "_compile_fuzzy_query",
         ("self", "query", "fields"),
         "search.engine_queries.TitleFirstCompilerMixin",
+    ),
+    Hook(
+        "modelsearch.backends.elasticsearch8",
+        "Elasticsearch8SearchQueryCompiler",
+        "_compile_plaintext_query",
+        ("self", "query", "fields", "boost"),
+        "search.engine_stems.StemsCompilerMixin",
+    ),
+    Hook(
+        "modelsearch.backends.elasticsearch8",
+        "Elasticsearch8SearchQueryCompiler",
+        "_compile_phrase_query",
+        ("self", "query", "fields"),
+        "search.engine_stems.StemsCompilerMixin",
     ),
     Hook(
         "modelsearch.backends.database.postgres.postgres",

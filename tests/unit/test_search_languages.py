@@ -1,5 +1,7 @@
 """Which analysis each language gets (search/languages.py)."""
 
+import json
+
 from django.utils import translation
 from wagtail.models import Locale
 
@@ -61,7 +63,8 @@ def test_engine_queries_read_the_sub_fields_of_their_language(db):
                 "title.de^4.0",
             }
             with translation.override("pl"):
-                assert "title.pl^4.0" in fields()
+                polish = backend._compile(queryset, "Umfragen", None, "and", False)
+                assert '"title.pl^4.0"' in json.dumps(polish.get_query())
             assert "title^4.0" in fields(language="de", analysed=False)  # for highlighting
             analysis = backend.settings["settings"]["analysis"]["analyzer"]
             assert analysis["hub_folding"]["filter"] == ["lowercase", "asciifolding"]
@@ -83,3 +86,24 @@ def test_engine_mapping_adds_one_sub_field_per_language_to_searched_text():
         assert properties[column]["fields"]["sl"]["analyzer"] == "hub_folding"
     assert "fields" not in properties["title_edgengrams"]  # autocomplete is unchanged
     assert properties["title_filter"]["type"] == "keyword"  # and so are the filters
+
+
+def test_a_polish_page_carries_its_snowball_stems(registry):
+    from projects.models import ProjectPage
+    from search.engine_mapping import OpenSearchMapping
+    from tests.factories import make_project
+
+    english = make_project(registry, title="Student surveys", summary="What students think.")
+    polish = english.copy_for_translation(Locale.objects.get(language_code="pl"), copy_parents=True)
+    polish.title, polish.summary = "Ankiety studentów", "Opinie studentów o bibliotece."
+    polish.save()
+    mapping = OpenSearchMapping(ProjectPage)
+    stems = mapping.get_document(polish)["_stems_pl"]
+    assert stems["title"] == ["ankiet student"]
+    assert stems["_all_text_boost_2_0"] == ["ankiet student", "opin student o bibliotec"]
+    assert (
+        "ankiet student" in stems["_all_text"] and "opin student o bibliotec" in stems["_all_text"]
+    )
+    assert "_stems_pl" not in mapping.get_document(english)
+    properties = mapping.get_mapping()["properties"]["_stems_pl"]["properties"]
+    assert set(properties) == {"title", "_all_text", "_all_text_boost_2_0"}

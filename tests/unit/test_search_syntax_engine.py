@@ -23,7 +23,7 @@ def backend(db):
         health.reset()
 
 
-def sent(backend, monkeypatch, query, **options):
+def sent(backend, monkeypatch, query, language="de", **options):
     """The request body ``search_ids`` sends for ``query``."""
     bodies = []
 
@@ -32,7 +32,8 @@ def sent(backend, monkeypatch, query, **options):
         return {}
 
     monkeypatch.setattr(backend, "_raw_search", fake_search)
-    assert backend.search_ids(query, ProjectPage.objects.live(), language="de", **options) == []
+    queryset = ProjectPage.objects.live()
+    assert backend.search_ids(query, queryset, language=language, **options) == []
     return bodies[0]["query"]
 
 
@@ -62,3 +63,27 @@ def test_typo_tolerance_still_reads_the_plain_words(backend, monkeypatch):
     query = json.dumps(sent(backend, monkeypatch, '"peer mentrs" -staff', fuzzy=True))
     assert '"fuzziness"' in query and '"peer mentrs"' in query
     assert '"staff"' in query.split('"must_not"')[1]
+
+
+def test_polish_words_reach_the_stems_fields_as_snowball_stems(backend, monkeypatch):
+    # search/engine_stems.py: the Polish sub-fields get the words as typed, the _stems_pl
+    # fields their Snowball stems (as SQLite and PostgreSQL index them), the best of both.
+    query = sent(backend, monkeypatch, "Ankiety studentów", language="pl")
+    either = query["bool"]["must"]["dis_max"]["queries"]
+    typed, stemmed = (query["multi_match"] for query in either)
+    assert typed["query"] == "Ankiety studentów" and "title.pl^4.0" in typed["fields"]
+    assert stemmed["query"] == "ankiet student"
+    assert set(stemmed["fields"]) == {
+        "_stems_pl._all_text",
+        "_stems_pl._all_text_boost_2_0^2.0",
+        "_stems_pl.title^4.0",
+    }
+    assert "_stems_pl" not in json.dumps(sent(backend, monkeypatch, "Ankiety", language="de"))
+
+
+def test_polish_phrases_and_exclusions_are_stemmed_too(backend, monkeypatch):
+    query = json.dumps(sent(backend, monkeypatch, '"ankiety studentów" -umowy', language="pl"))
+    assert '{"match_phrase": {"_stems_pl.title": {"query": "ankiet student"' in query
+    assert '{"match": {"_stems_pl._all_text": {"query": "umow"' in query.split('"must_not"')[1]
+    fuzzy = json.dumps(sent(backend, monkeypatch, "ankiety", language="pl", fuzzy=True))
+    assert '"query": "ankiet", "fuzziness": "AUTO"' in fuzzy
