@@ -12,7 +12,8 @@ these before it is used:
   ``str.isdigit()`` accepts ``"²"``, which ``int()`` then refuses) and :func:`parse_choice`.
 * **Redirect targets** — :func:`next_url` and :func:`safe_target` give only paths on this
   site ("/…"); anything else, including a bare word that ``redirect()`` would try to reverse
-  as a view name, falls back to the caller's default.
+  as a view name, falls back to the caller's default. :class:`NextParameterMiddleware` does
+  the same for the views we do not own (Wagtail's admin) by dropping such a ``next``.
 * **Text** — :func:`clean_text` for the few values read outside a form (notes, comments):
   no NUL or other control characters (PostgreSQL refuses NUL in text), bounded length.
   Forms need nothing: Django's ``CharField`` refuses NUL with a clear message.
@@ -220,6 +221,46 @@ class NullCharacterMiddleware:
             request.META["QUERY_STRING"] = cleaned.urlencode()
             request.GET = QueryDict(request.META["QUERY_STRING"])
         return self.get_response(request)
+
+
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+class NextParameterMiddleware:
+    """Drop a ``next`` (query string or form) that is not a path on this site.
+
+    Wagtail's admin views redirect to ``next`` after their action when Django's host check
+    passes, and a bare word such as ``next=4`` passes it: ``redirect()`` then looks the word up
+    as a view name and fails with a 500, after the page was already unpublished. Without the
+    parameter those views go where they go by default; a ``next`` on this site is kept as
+    :func:`safe_target` gives it (a full URL to this host becomes its path).
+    """
+
+    name = "next"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = self._cleaned(request, request.GET)
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
+            request.POST = self._cleaned(request, request.POST)
+        return self.get_response(request)
+
+    def _cleaned(self, request, data):
+        values = data.getlist(self.name)
+        if not values:
+            return data
+        kept = [safe_target(request, value, None) for value in values]
+        kept = [value for value in kept if value is not None]
+        if kept == values:
+            return data
+        data = data.copy()
+        data.setlist(self.name, kept)
+        if not kept:
+            del data[self.name]
+        data._mutable = False
+        return data
 
 
 NULL_MESSAGE = _("The address contains a character that is not allowed (a null character).")

@@ -21,6 +21,7 @@ from django.utils.functional import cached_property
 from modelsearch.backends.database.sqlite.query import MatchExpression, SearchQueryExpression
 from modelsearch.backends.database.sqlite.sqlite import (
     ObjectIndexer,
+    SQLiteAutocompleteQueryCompiler,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
@@ -30,7 +31,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import stemming, syntax
-from search.fts5 import fts_match
+from search.fts5 import fts_match, prefix_match
 from search.languages import object_language, query_language
 
 # FTS5 columns are (autocomplete, body, title); bm25 is lower-is-better.
@@ -140,9 +141,23 @@ class StemmingSQLiteQueryCompiler(SQLiteSearchQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
 
+class QuotedSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
+    """Wagtail's ``autocomplete()`` (the admin's choosers) with every word a quoted FTS5 string:
+    upstream passes the words as typed, so a ``"`` in a chooser's search box was an FTS5 syntax
+    error (a 500)."""
+
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, PlainText):
+            words = syntax.WORD_RE.findall(query.query_string)[:MAX_TERMS]
+            operator = getattr(query, "operator", "and").lower()
+            return SearchQueryExpression(Value(prefix_match(words, operator) or MATCH_NOTHING))
+        return super().build_search_query_content(query, config=config)
+
+
 class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = StemmingSQLiteIndex
     query_compiler_class = StemmingSQLiteQueryCompiler
+    autocomplete_query_compiler_class = QuotedSQLiteAutocompleteQueryCompiler
     language_aware = True  # the service passes ``language`` to ranked_ids
     understands_syntax = True  # ... and the query with its syntax (search.syntax)
 

@@ -43,3 +43,13 @@ def fts_match(query, language, operator="and"):
         excluded = " OR ".join(_fts_item(item, language) for item in query.excluded)
         match += f" NOT ({excluded})"
     return match
+
+
+def prefix_match(words, operator="and"):
+    """The FTS5 expression for autocompletion on the unstemmed column: each word a quoted
+    string, the last one a prefix (``"libr"*``); ``None`` when there is no word."""
+    if not words:
+        return None
+    parts = [_quoted([word]) for word in words]
+    parts[-1] += "*"
+    return "(" + (" AND " if operator == "and" else " OR ").join(parts) + ")"

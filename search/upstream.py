@@ -166,6 +166,14 @@ HOOKS = (
     ),
     Hook(
         "modelsearch.backends.database.sqlite.sqlite",
+        "SQLiteAutocompleteQueryCompiler",
+        "build_search_query_content",
+        ("self", "query", "config"),
+        "search.database_sqlite QuotedSQLiteAutocompleteQueryCompiler (quoted autocomplete)",
+        "sqlite",
+    ),
+    Hook(
+        "modelsearch.backends.database.sqlite.sqlite",
         "SQLiteIndex",
         "add_items",
         ("self", "model", "objs"),

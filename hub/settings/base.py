@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     # NUL characters: a 400 in the address, removed from query strings (hub/inputs.py).
     "hub.inputs.NullCharacterMiddleware",
+    # A "next" that is not a path on this site is dropped (Wagtail's admin redirects to it).
+    "hub.inputs.NextParameterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -10,6 +10,7 @@ They raise on bad input; they never skip silently. By app:
 """
 
 from .core import (
+    clear_site,
     make_campus,
     make_draft_project,
     make_page,
@@ -71,6 +72,7 @@ __all__ = [
     "make_project",
     "make_resource",
     "make_role",
+    "clear_site",
     "make_site",
     "make_taxonomy",
     "make_theme",

@@ -82,18 +82,48 @@ def make_people():
 
 
 def make_site():
-    """The page tree every test starts from: a home page and the registry, on the default site."""
+    """The page tree every test starts from: a home page and the registry, on the default site.
+
+    The test database's template holds this tree already (``tests/support/template_db.py``),
+    so while it is as built, it is handed back rather than built again.
+    """
+    found = _baseline_site()
+    if found is not None:
+        return found
+    clear_site()
     root = Page.get_first_root_node()
-    Site.objects.all().delete()
-    for page in Page.objects.filter(depth=2):  # Wagtail's "Welcome" page
-        page.delete()
-    root.refresh_from_db()
     home = make_page(root, HomePage, title="Home", slug="home", intro="Welcome")
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     registry = make_page(
         home, ProjectIndexPage, title="Projects", slug="projects", show_in_menus=True
     )
     return home, registry
+
+
+def _baseline_site():
+    """``(home, registry)`` if the tree is exactly what :func:`make_site` builds, else None."""
+    tops = list(Page.objects.filter(depth=2).values_list("pk", flat=True))
+    sites = list(Site.objects.values_list("root_page_id", "hostname", "port", "is_default_site"))
+    if len(tops) != 1 or sites != [(tops[0], "localhost", 80, True)]:
+        return None
+    home = HomePage.objects.filter(pk=tops[0], slug="home", title="Home", live=True).first()
+    if home is None or home.numchild != 1:
+        return None
+    registry = (
+        ProjectIndexPage.objects.child_of(home)
+        .filter(slug="projects", title="Projects", live=True, numchild=0)
+        .first()
+    )
+    return None if registry is None else (home, registry)
+
+
+def clear_site():
+    """An empty page tree and no site, as before any home page exists (a fresh install has
+    Wagtail's welcome page instead, which the demo removes the same way)."""
+    Site.objects.all().delete()
+    for page in Page.objects.filter(depth=2):
+        page.delete()
+    Page.get_first_root_node().refresh_from_db()
 
 
 def make_project(registry, **fields):

@@ -7,6 +7,11 @@ process to need it holding a lock while the others wait, and each process runs o
 of it in memory-backed storage (``/dev/shm`` where there is one). Django still runs ``migrate``
 on the copy (nothing left to apply) and serialises it for the tests that roll back to it.
 
+The template also holds the site most tests start from (:func:`tests.factories.make_site`: a
+published home page with the registry under it, on the default site), built once here instead
+of in every test; ``make_site()`` hands that baseline back while it is untouched. Tests of a
+fresh install (the demo loaders) remove it first with :func:`tests.factories.clear_site`.
+
 ``<key>`` is a hash of the project's migration files, the settings, the locked requirements and
 the installed packages' versions, so a new or edited migration builds a new template.
 ``--create-db`` builds it afresh; ``--reuse-db`` keeps its own behaviour (``tests/conftest.py``).
@@ -40,6 +45,8 @@ def _sources():
     base = Path(settings.BASE_DIR)
     found = [p for p in base.glob("*/migrations/*.py")]
     found += list(base.glob("hub/settings/*.py")) + list(base.glob("requirements/*.txt"))
+    # The baseline site is built by the factories (and this module), so they are part of it.
+    found += [base / "tests" / "factories" / "core.py", Path(__file__)]
     return sorted(found)
 
 
@@ -64,10 +71,29 @@ def _build(target: Path):
         env=env,
         check=True,
     )
+    subprocess.run(  # noqa: S603 (our own code, the test settings)
+        [sys.executable, "-c", "from tests.support.template_db import seed; seed()"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        check=True,
+    )
     partial.replace(target)
     others = sorted(target.parent.glob("test-template-*.sqlite3"), key=lambda p: p.stat().st_mtime)
     for old in [p for p in others if p != target][:-KEPT]:
         old.unlink(missing_ok=True)
+
+
+def seed():
+    """Build the baseline site in the database the settings name (run by :func:`_build`)."""
+    import django
+
+    django.setup()
+    from django.db import transaction
+
+    from tests.factories import make_site
+
+    with transaction.atomic():
+        make_site()
 
 
 def template(rebuild=False) -> Path:

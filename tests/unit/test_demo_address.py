@@ -5,18 +5,17 @@ import subprocess
 from pathlib import Path
 
 from django.test import override_settings
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from hub import demo as hub_demo
+from tests.factories import clear_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8123")
 def test_the_demo_site_takes_its_address_from_base_url(db):
-    Site.objects.all().delete()
-    for page in Page.objects.filter(depth=2):
-        page.delete()
+    clear_site()
     ctx = hub_demo.DemoContext(stdout=io.StringIO())
     hub_demo.load(ctx)
     site = Site.objects.get(is_default_site=True)

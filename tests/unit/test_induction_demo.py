@@ -4,7 +4,6 @@ import copy
 import io
 
 import pytest
-from wagtail.models import Page, Site
 
 from hub import demo as hub_demo
 from induction import demo as induction_demo
@@ -20,7 +19,7 @@ from induction.models import (
     TrainingModulePage,
 )
 from projects.models import ProjectIndexPage
-from tests.factories import make_page, make_project
+from tests.factories import clear_site, make_page, make_project
 from tests.support.shared_data import module_transaction
 
 WELLBEING_SUMMARY = (
@@ -30,10 +29,7 @@ WELLBEING_SUMMARY = (
 
 
 def build_demo():
-    # Start from an empty tree, as make_site() does (Wagtail's welcome page uses "home").
-    Site.objects.all().delete()
-    for page in Page.objects.filter(depth=2):
-        page.delete()
+    clear_site()  # a fresh install's tree (the demo's home page takes the slug "home")
     ctx = hub_demo.DemoContext(stdout=io.StringIO())
     hub_demo.load(ctx)
     registry = make_page(ctx.home, ProjectIndexPage, title="Project registry", slug="projects")

@@ -9,6 +9,7 @@ from demo import content
 from hub import demo as hub_demo
 from knowledge import demo as knowledge_demo
 from knowledge.models import Feedback, GuidelinePage, KnowledgeIndexPage, Resource
+from tests.factories import clear_site
 
 GUIDANCE = content.guidance()
 WHO_TAKES_PART = next(g for g in GUIDANCE["guidelines"] if g["slug"].en == "who-takes-part")
@@ -19,6 +20,7 @@ def ctx(db, settings):
     # Three languages are enough to prove the point and keep the test quick.
     settings.WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("de", "Deutsch"), ("fr", "Français")]
     Locale.objects.exclude(language_code__in=["en", "de", "fr"]).delete()
+    clear_site()  # the demo builds its own home page, as on a fresh install
     ctx = hub_demo.DemoContext(stdout=io.StringIO())
     hub_demo.load(ctx)
     hub_demo.ensure_taxonomies(ctx, {"themes": content.taxonomies()["themes"]})
