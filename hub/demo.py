@@ -137,17 +137,15 @@ def sync_locales(ctx):
     ``LocaleSynchronization`` per language keeps pages created later in step too.
     """
     from wagtail_localize.models import LocaleSynchronization
-    from wagtail_localize.synctree import synchronize_tree
 
     from hub.aliases import sync_all_languages
 
     for locale in Locale.objects.exclude(pk=ctx.locale.pk):
-        # Creating the synchronisation syncs the tree (a wagtail-localize signal); after that,
-        # pages added since are mirrored explicitly.
-        _sync, created = LocaleSynchronization.objects.get_or_create(
+        # Creating the synchronisation syncs the whole tree (a wagtail-localize signal).
+        LocaleSynchronization.objects.get_or_create(
             locale=locale, defaults={"sync_from": ctx.locale}
         )
-        if not created:
-            synchronize_tree(ctx.locale, locale)
-    # Pages first published in another language, or created in code, are mirrored too.
+    # Pages added since, first published in another language, or created in code, are
+    # mirrored from one query of what each language lacks (walking the whole tree again per
+    # language, as wagtail-localize's synchronize_tree does, took most of a second load).
     sync_all_languages()
