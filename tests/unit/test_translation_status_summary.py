@@ -123,3 +123,28 @@ def test_the_summary_takes_the_same_queries_for_3_or_8_projects(registry, admin,
     for n in range(3, 8):
         _translated_project(registry, admin, german, n)
     assert _queries(ts.source_pages(), targets) == three <= 7
+
+
+def _plain(cells):
+    return {
+        pk: {
+            locale_id: (c.state, c.page_id, c.percent, c.sync_source_id)
+            for locale_id, c in row.items()
+        }
+        for pk, row in cells.items()
+    }
+
+
+def test_reading_by_language_gives_the_states_of_reading_by_key(every_state, monkeypatch):
+    """Many rows are read by language and their keys picked out in Python (SCAN_ROWS); a few
+    by key in the database. Both give the same states and counts, also when the rows leave
+    out a project whose translations (outdated in two languages) the scan reads too."""
+    targets = ts.target_locales()
+    rows = ts.source_pages().exclude(pk=every_state["done"].pk)
+    by_key = _plain(ts.cell_states(rows, targets))
+    by_key_summary = ts.summarise(rows, targets)
+    assert every_state["done"].pk not in by_key
+    monkeypatch.setattr(ts, "SCAN_ROWS", 0)
+    assert _plain(ts.cell_states(rows, targets)) == by_key
+    assert ts.summarise(rows, targets) == by_key_summary
+    assert ts.summarise(ts.source_pages(), targets) != by_key_summary  # "done" counts there
