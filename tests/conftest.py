@@ -1,5 +1,8 @@
+import contextlib
+
 import pytest
 from django.core.cache import cache
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from hub.cache import content_memo, tree_memo
 from tests.factories import make_people, make_site, make_taxonomy
@@ -57,6 +60,21 @@ def django_db_createdb(request, django_db_modify_db_settings):
 
 
 _template_copy = pytest.StashKey["object"]()
+
+
+@pytest.fixture(autouse=True)
+def _reference_index(request):
+    """Wagtail's reference index (the admin's "used by" listings) is updated on each save
+    only in tests marked ``reference_index``: the site's own code never reads it, and keeping
+    it up to date on every save was an eighth of the suite's time. Every page type and snippet
+    is still indexed for real (tests/unit/test_reference_index.py), and the demo is, whole."""
+    if request.node.get_closest_marker("reference_index"):
+        yield
+        return
+    # A nested disable (load_demo has its own) removes Wagtail's flag as it ends; the outer
+    # one then finds nothing to remove.
+    with contextlib.suppress(AttributeError), disable_reference_index_auto_update():
+        yield
 
 
 @pytest.fixture(autouse=True)
