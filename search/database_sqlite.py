@@ -110,11 +110,15 @@ class StemmingSQLiteIndex(SQLiteIndex):
         content_type = get_content_type_pk(model)
         entries = self.entries.filter(content_type_id=content_type)
         existing = dict(entries.filter(object_id__in=rows).values_list("object_id", "pk"))
-        self.entries.bulk_update(
-            [self.entries.model(pk=pk, **rows[object_id]) for object_id, pk in existing.items()],
-            ["title", "autocomplete", "body"],
-            batch_size=BATCH,
-        )
+        if len(existing) == 1:  # one page saved: a plain UPDATE, not bulk_update's CASE
+            ((object_id, pk),) = existing.items()
+            self.entries.filter(pk=pk).update(**rows[object_id])
+        else:
+            self.entries.bulk_update(
+                [self.entries.model(pk=pk, **rows[o]) for o, pk in existing.items()],
+                ["title", "autocomplete", "body"],
+                batch_size=BATCH,
+            )
         self.entries.bulk_create(
             [
                 self.entries.model(content_type_id=content_type, object_id=object_id, **values)

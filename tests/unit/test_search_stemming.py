@@ -134,6 +134,15 @@ def test_update_index_rebuilds_the_stemmed_index(pages):
     assert ids("agreements", "en") == [pages["en"].pk]
 
 
+def test_a_republished_page_is_found_by_its_new_words_only(pages):
+    page = pages["en"]
+    page.title = "Housing charter"
+    page.summary = "Rents the union negotiated."
+    page.save_revision().publish()
+    assert ids("charters", "en") == [page.pk]
+    assert ids("agreements", "en") == []
+
+
 def test_folding_removes_accents_and_letters_that_do_not_decompose():
     assert stemming.fold("Współpraca") == "wspolpraca"
     assert stemming.fold("Študent Ćevapčiči Đak") == "student cevapcici dak"
