@@ -66,8 +66,8 @@ _template_copy = pytest.StashKey["object"]()
 def _reference_index(request):
     """Wagtail's reference index (the admin's "used by" listings) is updated on each save
     only in tests marked ``reference_index``: the site's own code never reads it, and keeping
-    it up to date on every save was an eighth of the suite's time. Every page type and snippet
-    is still indexed for real (tests/unit/test_reference_index.py), and the demo is, whole."""
+    it up to date on every save was an eighth of the suite's time. Saving and rebuilding it for
+    the site's page types and snippets is tested in tests/unit/test_reference_index.py."""
     if request.node.get_closest_marker("reference_index"):
         yield
         return
