@@ -20,12 +20,10 @@ from knowledge.models.audience import Audience
 from knowledge.models.guideline import GuidelinePage
 from knowledge.models.resources import theme_labels
 from search import scope
-from search.listings import PagedResults
-from search.service import clean_query, search_ids
+from search.listings import ListingQuery, PagedResults, request_values
+from search.service import search_ids
 
 GUIDANCE_PAGE_SIZE = 12
-MAX_VALUES = 20
-MAX_VALUE_LENGTH = 100
 LANDING_SIZE = 4
 
 GUIDANCE_SORTS = [
@@ -79,10 +77,6 @@ class Listing(PagedResults):
         return self.paginator.count
 
 
-def _values(get, name):
-    return [value[:MAX_VALUE_LENGTH] for value in get.getlist(name)[:MAX_VALUES] if value]
-
-
 def _known(values, allowed):
     return [value for value in dict.fromkeys(values) if value in allowed]
 
@@ -125,42 +119,20 @@ def decorate_guidelines(pages, locale_id):
     return pages
 
 
-class GuidanceQuery:
-    """Search and filter the guidelines under one guidance index page."""
-
-    def __init__(
-        self,
-        index_page,
-        query="",
-        themes=(),
-        audiences=(),
-        sort="",
-        page=1,
-        all_=False,
-        all_languages=False,
-    ):
-        self.index_page = index_page
-        self.all_languages = all_languages
-        self.query = clean_query(query)
+class GuidanceQuery(ListingQuery):
+    def __init__(self, index_page, themes=(), audiences=(), all_=False, **common):
+        super().__init__(index_page, **common)
         self.themes = list(themes)
         self.audiences = list(audiences)
-        self.sort = sort
-        self.page_number = page
         self.view_all = all_
 
     @classmethod
-    def from_request(cls, index_page, request):
-        get = request.GET
-        return cls(
-            index_page,
-            query=get.get("q", ""),
-            themes=_values(get, "theme"),
-            audiences=_values(get, "audience"),
-            sort=get.get("sort", "")[:MAX_VALUE_LENGTH],
-            page=get.get("page", 1),
-            all_="all" in get or "sort" in get or "page" in get,
-            all_languages=scope.wants_all(get),
-        )
+    def filters_from(cls, get):
+        return {
+            "themes": request_values(get, "theme"),
+            "audiences": request_values(get, "audience"),
+            "all_": "all" in get or "sort" in get or "page" in get,
+        }
 
     def run(self):
         locale_id = self.index_page.locale_id

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from hub.i18n import default_locale
 from knowledge.listing import (
-    MAX_VALUE_LENGTH,
     FacetGroup,
     Listing,
     Option,
@@ -20,10 +19,10 @@ from knowledge.listing import (
     _known,
     _order_by_relevance,
     _sort,
-    _values,
 )
 from knowledge.models.resources import Resource, theme_labels
-from search.service import clean_query, search_ids
+from search.listings import ListingQuery, request_values
+from search.service import search_ids
 
 RESOURCE_PAGE_SIZE = 20
 RESOURCE_SORTS = [
@@ -37,30 +36,22 @@ RESOURCE_ORDERINGS = {
 }
 
 
-class ResourceQuery:
+class ResourceQuery(ListingQuery):
     """Search and filter the resource library in the index page's language."""
 
-    def __init__(self, index_page, query="", kinds=(), languages=(), themes=(), sort="", page=1):
-        self.index_page = index_page
-        self.query = clean_query(query)
+    def __init__(self, index_page, kinds=(), languages=(), themes=(), **common):
+        super().__init__(index_page, **common)
         self.kinds = list(kinds)
         self.languages = list(languages)
         self.themes = list(themes)
-        self.sort = sort
-        self.page_number = page
 
     @classmethod
-    def from_request(cls, index_page, request):
-        get = request.GET
-        return cls(
-            index_page,
-            query=get.get("q", ""),
-            kinds=_values(get, "type"),
-            languages=_values(get, "language"),
-            themes=_values(get, "theme"),
-            sort=get.get("sort", "")[:MAX_VALUE_LENGTH],
-            page=get.get("page", 1),
-        )
+    def filters_from(cls, get):
+        return {
+            "kinds": request_values(get, "type"),
+            "languages": request_values(get, "language"),
+            "themes": request_values(get, "theme"),
+        }
 
     def base_queryset(self):
         """Resources in this language, plus untranslated ones from the default language."""

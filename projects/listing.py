@@ -21,8 +21,8 @@ from projects.facets_orm import facet_filters, orm_listing
 from search import scope, spelling
 from search.aggregations import faceted_search
 from search.facets import FacetOption
-from search.listings import PagedResults
-from search.service import ENGINE_RESULT_WINDOW, clean_query, engine, plain_words, search_ids
+from search.listings import ListingQuery, PagedResults, request_values
+from search.service import ENGINE_RESULT_WINDOW, engine, plain_words, search_ids
 
 logger = logging.getLogger(__name__)
 
@@ -100,37 +100,16 @@ class RegistryResult(PagedResults):
         return self.items
 
 
-class RegistryQuery:
-    def __init__(
-        self,
-        index_page,
-        query="",
-        selected=None,
-        sort="",
-        page=1,
-        locale=None,
-        all_languages=False,
-    ):
-        self.index_page = index_page
-        self.all_languages = all_languages
-        self.query = clean_query(query)
+class RegistryQuery(ListingQuery):
+    def __init__(self, index_page, selected=None, locale=None, **common):
+        super().__init__(index_page, **common)
         self.selected = selected or {}
-        self.sort = sort
-        self.page_number = page
         self.locale = locale or page_locale(index_page)
 
     @classmethod
-    def from_request(cls, index_page, request):
-        get = request.GET
-        selected = {name: [v[:100] for v in get.getlist(name)[:20] if v] for name, _l in FACETS}
-        return cls(
-            index_page,
-            query=get.get("q", ""),
-            selected={k: v for k, v in selected.items() if v},
-            sort=get.get("sort", ""),
-            page=get.get("page", 1),
-            all_languages=scope.wants_all(get),
-        )
+    def filters_from(cls, get):
+        selected = {name: request_values(get, name) for name, _label in FACETS}
+        return {"selected": {name: values for name, values in selected.items() if values}}
 
     def run(self):
         from projects.models import ProjectPage

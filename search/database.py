@@ -34,18 +34,13 @@ from search.languages import (
     object_language,
     query_language,
 )
+from search.ranking import RankedIdsMixin, allowed_in_order
 
 TITLE_WEIGHT = 5.0
 
 
-CHUNK = 2000
 TITLE_AVERAGE_KEY = "search:postgres-title-average"
 TITLE_AVERAGE_TTL = 600
-
-
-def _allowed_in_order(queryset, pks):
-    allowed = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
-    return [pk for pk in pks if pk in allowed]
 
 
 def _tsquery(item, configs):
@@ -221,15 +216,13 @@ def _ranked_postgres_backend_class():
                 title_norm=average / F("title_length")
             )
 
-    class RankedPostgresSearchBackend(PostgresSearchBackend):
+    class RankedPostgresSearchBackend(RankedIdsMixin, PostgresSearchBackend):
         """Also: one text-search configuration per language (see the module docstring).
 
         ``config`` (which Wagtail's query compiler and indexer read) is the configuration of
         the reader's active language, or the fixed ``SEARCH_CONFIG`` when one is set."""
 
         index_class = IncrementalTitleNormIndex
-        language_aware = True  # the service passes ``language`` to ranked_ids
-        understands_syntax = True  # ... and the query with its syntax (search.syntax)
 
         @property
         def config(self):
@@ -265,22 +258,8 @@ def _ranked_postgres_backend_class():
                 return sorted(pairs, key=lambda pair: (pair[0], pair[1] or ""))
             return [(self.config_for(language), self.stemmed_in_python(language))]
 
-        def ranked_ids(
-            self,
-            queryset,
-            query_string,
-            *,
-            fields=None,
-            operator="and",
-            limit=2000,
-            exact=True,
-            language=None,
-        ):
-            query = syntax.parse(query_string)
-            language = query_language(language)
+        def rank(self, queryset, query, language, *, fields, operator, limit, exact):
             configs = self.configs_for(language)
-            if not query:
-                return []
             if fields:  # named fields: the stock path searches the model's columns
                 with translation.override(None if language == ALL else language):
                     found = self.search(
@@ -289,17 +268,12 @@ def _ranked_postgres_backend_class():
                     return [obj.pk for obj in found[:limit]]
             if not exact:
                 return self._ranked(queryset.model, query, operator, limit, configs)
-            # Filter the ranked candidates through the caller's queryset (an ``IN (sub-query)``
-            # over the text ``object_id`` makes PostgreSQL give up its indexes), reading a wider
+            # Filter the ranked candidates through the caller's queryset, reading a wider
             # window only when the first one did not hold enough allowed ids.
             for window in (limit * 2, limit * 8, None):
                 ranked = self._ranked(queryset.model, query, operator, window, configs)
-                result = []
-                for start in range(0, len(ranked), CHUNK):
-                    result.extend(_allowed_in_order(queryset, ranked[start : start + CHUNK]))
-                    if len(result) >= limit:
-                        return result[:limit]
-                if window is None or len(ranked) < window:
+                result = allowed_in_order(queryset, ranked, limit)
+                if len(result) >= limit or window is None or len(ranked) < window:
                     return result
             return result
 

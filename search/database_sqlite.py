@@ -33,11 +33,11 @@ from modelsearch.utils import get_content_type_pk, get_descendants_content_types
 from search import stemming, syntax
 from search.fts5 import fts_match, prefix_match
 from search.languages import object_language, query_language
+from search.ranking import CHUNK, RankedIdsMixin, allowed_in_order
 
 # FTS5 columns are (autocomplete, body, title); bm25 is lower-is-better.
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
-CHUNK = 2000
 BATCH = 500  # index entries written per statement
 MAX_TERMS = 60  # words of one query (FTS5 answers long "any of these words" queries quickly)
 SEARCHED_COLUMNS = ("title", "body")
@@ -51,11 +51,6 @@ def _columns(fields):
     if not names or ("title" in names and names != {"title"}):
         return list(SEARCHED_COLUMNS)
     return ["title"] if names == {"title"} else ["body"]
-
-
-def _allowed_in_order(queryset, pks):
-    allowed = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
-    return [pk for pk in pks if pk in allowed]
 
 
 class StemmingObjectIndexer(ObjectIndexer):
@@ -158,26 +153,14 @@ class QuotedSQLiteAutocompleteQueryCompiler(SQLiteAutocompleteQueryCompiler):
         return super().build_search_query_content(query, config=config)
 
 
-class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
+class StemmingSQLiteSearchBackend(RankedIdsMixin, SQLiteSearchBackend):
     index_class = StemmingSQLiteIndex
     query_compiler_class = StemmingSQLiteQueryCompiler
     autocomplete_query_compiler_class = QuotedSQLiteAutocompleteQueryCompiler
-    language_aware = True  # the service passes ``language`` to ranked_ids
-    understands_syntax = True  # ... and the query with its syntax (search.syntax)
+    max_terms = MAX_TERMS
 
-    def ranked_ids(
-        self,
-        queryset,
-        query_string,
-        *,
-        fields=None,
-        operator="and",
-        limit=2000,
-        exact=True,
-        language=None,
-    ):
-        query = syntax.parse(query_string, max_terms=MAX_TERMS)
-        match = fts_match(query, query_language(language), operator)
+    def rank(self, queryset, query, language, *, fields, operator, limit, exact):
+        match = fts_match(query, language, operator)
         if match is None:
             return []
         fts_model = apps.get_model("wagtailsearch", "SQLiteFTSIndexEntry")
@@ -198,16 +181,4 @@ class StemmingSQLiteSearchBackend(SQLiteSearchBackend):
         if not exact:
             # The caller intersects the ids with its own set: skip the queryset pass.
             return [int(pk) for pk in ranked[:limit]]
-        # Filter the ranked candidates through the caller's queryset in primary-key chunks:
-        # an ``IN (sub-query)`` over the text ``object_id`` defeats SQLite's index.
-        result, chunk = [], []
-        for object_id in ranked.iterator(chunk_size=CHUNK):
-            chunk.append(int(object_id))
-            if len(chunk) == CHUNK:
-                result.extend(_allowed_in_order(queryset, chunk))
-                chunk = []
-                if len(result) >= limit:
-                    break
-        if chunk and len(result) < limit:
-            result.extend(_allowed_in_order(queryset, chunk))
-        return result[:limit]
+        return allowed_in_order(queryset, (int(pk) for pk in ranked.iterator(CHUNK)), limit)

@@ -37,12 +37,19 @@ def _project_of(workflow_state):
     return ProjectPage.objects.filter(pk=workflow_state.object_id).first()
 
 
+def _told_registrant(workflow_state, user):
+    """The project in review and who to tell of the decision: the person who submitted it,
+    unless they decided it themselves; ``(None, None)`` when no one is to be told."""
+    project = _project_of(workflow_state)
+    registrant = workflow_state.requested_by
+    if project is None or registrant is None or registrant == user:
+        return None, None
+    return project, registrant
+
+
 def on_approved(sender, instance, user=None, **kwargs):
-    project = _project_of(instance)
+    project, registrant = _told_registrant(instance, user)
     if project is None:
-        return None
-    registrant = instance.requested_by
-    if registrant is None or registrant == user:
         return None
 
     def url():
@@ -60,11 +67,8 @@ def on_approved(sender, instance, user=None, **kwargs):
 
 
 def on_rejected(sender, instance, user=None, **kwargs):
-    project = _project_of(instance)
+    project, registrant = _told_registrant(instance, user)
     if project is None:
-        return None
-    registrant = instance.requested_by
-    if registrant is None or registrant == user:
         return None
     task_state = instance.current_task_state
     notify(
