@@ -6,7 +6,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DEMO_PASSWORD
+from tests.browser.conftest import DEMO_PASSWORD, PHONE, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -75,3 +75,20 @@ def test_repeated_wrong_passwords_lock_the_sign_in(page):
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("alert")).to_contain_text("Too many failed attempts")
+
+
+def test_the_translation_status_report_reads_and_scrolls_on_a_phone(new_page):
+    """The counts per language are wider than a phone: their table scrolls sideways from the
+    keyboard as well as by touch, and the report has no axe violations."""
+    page = new_page(viewport=PHONE)
+    admin_sign_in(page, "editor")
+    page.goto("/admin/reports/translation-status/")
+    counts = page.get_by_role("region", name="Pages in each state, per language")
+    expect(counts.get_by_role("row")).to_have_count(8)  # a heading row, seven target languages
+    assert counts.evaluate("(el) => el.scrollWidth > el.clientWidth")
+    counts.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.activeElement.scrollLeft > 0", polling=100, timeout=5_000
+    )
+    assert axe_violations(page) == []
