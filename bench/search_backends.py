@@ -40,7 +40,7 @@ stay up, so that 100,000 projects are generated and indexed once and measured ma
     export DATABASE_URL=$(ops/postgres.sh start | tail -1)
     python bench/search_backends.py --phase generate     # once
     export SEARCH_URL=opensearch2+$(OPENSEARCH_JAVA_OPTS=-XX:TieredStopAtLevel=4 \
-        OPENSEARCH_HEAP_MB=1024 ops/opensearch.sh start --nodes 1 | tail -1)
+        OPENSEARCH_HEAP_MB=1024 ops/opensearch.sh start --nodes 1 | tail -1)?shards=2
     python bench/search_backends.py --phase index        # once per cluster start
     python bench/search_backends.py --phase measure      # as often as needed
     python bench/search_backends.py --phase profile      # where the time goes (below)
@@ -53,7 +53,7 @@ and prints a cProfile listing of the same mix to stderr.
 Results: ``bench/results/search_backends.json`` and a printed summary. Targets at 100,000
 projects: OpenSearch p95 <= 50 ms, PostgreSQL p95 <= 100 ms, indexing 100,000 in <= 120 s.
 Environment: ``BENCH_PROJECTS`` (100000), ``BENCH_QUERIES`` (200), ``BENCH_OPENSEARCH_HEAP_MB``
-(1024), ``BENCH_BACKENDS``
+(1024), ``BENCH_SHARDS`` (2: the index's primary shards), ``BENCH_BACKENDS``
 (``postgres,opensearch,sqlite``), ``BENCH_PHASE_TIMEOUT`` (seconds per phase, 900).
 The exit status is 1 when a target is missed or a phase failed.
 """
@@ -75,6 +75,9 @@ BACKENDS = [
     b for b in os.environ.get("BENCH_BACKENDS", "postgres,opensearch,sqlite").split(",") if b
 ]
 PHASE_TIMEOUT = int(os.environ.get("BENCH_PHASE_TIMEOUT", "900"))
+# Primary shards of the index on the one node: one per core of this 2-core machine, so that
+# one registry request's aggregations run on both (SEARCH_URL's ``shards`` option).
+SHARDS = int(os.environ.get("BENCH_SHARDS", "2"))
 OPS_STATE_DIR = os.environ.get("BENCH_OPS_STATE_DIR", "/tmp/partnershiphub-bench-ops")  # noqa: S108
 SQLITE_PATH = ROOT / "var" / "bench-search.sqlite3"
 INDEX_PREFIX = "bench"
@@ -209,11 +212,13 @@ def main():
             search_url = "opensearch2+" + ops(
                 "opensearch.sh", "start", "--nodes", "1", env=OPENSEARCH_ENV
             )
+            search_url += f"?shards={SHARDS}"
             services.append("opensearch.sh")
             print(f"opensearch: bulk indexing {PROJECTS} projects and measuring", flush=True)
-            results["opensearch"] = run_phase(
-                "opensearch", {"DATABASE_URL": database_url, "SEARCH_URL": search_url}
-            )
+            results["opensearch"] = {
+                "shards": SHARDS,
+                **run_phase("opensearch", {"DATABASE_URL": database_url, "SEARCH_URL": search_url}),
+            }
             report("opensearch", results["opensearch"])
         if "sqlite" in BACKENDS and "error" not in generated.get("sqlite", {}):
             print("sqlite: measuring", flush=True)
