@@ -24,6 +24,8 @@ PAGES = {
     "search": "search/",
     "search-results": "search/?q=survey",
     "search-no-results": "search/?q=zzzz-no-such-thing",
+    "guidance-search": "guidance/?q=agreements",
+    "library-search": "guidance/resources/?q=surveys",
     "login": "accounts/login/",
     "password-reset": "accounts/password_reset/",
     "password-reset-sent": "accounts/password_reset/sent/",
@@ -82,7 +84,17 @@ def test_signed_in_pages_have_no_violations(page, lang):
     assert_no_violations(page, f"{lang} project page signed in")
 
 
-@pytest.mark.parametrize("name", ["home", "registry", "registry-filtered", "search-results"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "home",
+        "registry",
+        "registry-filtered",
+        "search-results",
+        "guidance-search",
+        "library-search",
+    ],
+)
 def test_phone_width_has_no_violations_and_no_sideways_scrolling(new_page, name):
     page = new_page(viewport=PHONE)
     page.goto(f"/en/{PAGES[name]}")
