@@ -269,13 +269,13 @@ def _ranked_postgres_backend_class():
             if not exact:
                 return self._ranked(queryset.model, query, operator, limit, configs)
             # Filter the ranked candidates through the caller's queryset, reading a wider
-            # window only when the first one did not hold enough allowed ids.
+            # window only when the first one did not hold enough allowed ids (the last window,
+            # ``None``, reads every match, so the loop always returns).
             for window in (limit * 2, limit * 8, None):
                 ranked = self._ranked(queryset.model, query, operator, window, configs)
                 result = allowed_in_order(queryset, ranked, limit)
                 if len(result) >= limit or window is None or len(ranked) < window:
                     return result
-            return result
 
         def _ranked(self, model, query, operator, limit, configs):
             """Two tiers: documents whose title holds the whole query, ranked; then documents
