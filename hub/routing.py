@@ -52,6 +52,16 @@ def find_site(request) -> Site | None:
     return tree_memo.get_or_set(content_version(), key, lambda: _site_with_root(request))
 
 
+def page_url(page, request=None) -> str | None:
+    """``page.get_url(request)`` with the request's site from :func:`find_site`: Wagtail would
+    otherwise query for the site on the first page address of every request. Wagtail's public
+    ``relative_url`` is ``get_url`` for a site already known."""
+    site = find_site(request) if request is not None else None
+    if site is None:
+        return page.get_url(request)
+    return page.relative_url(site, request)
+
+
 def _site_with_root(request):
     site = Site.find_for_request(request)
     if site is not None:

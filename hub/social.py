@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from hub import languages
+from hub.routing import page_url
 from hub.templatetags.hub_tags import page_description
 
 # OpenGraph wants language_TERRITORY; the territory where each language is mostly spoken.
@@ -63,7 +64,7 @@ def social_meta(page, request):
     if langs is None:
         return None
     canonical = langs.original if langs.is_fallback and langs.original else None
-    path = canonical.url if canonical else (langs.url or page.get_url(request) or "")
+    path = canonical.url if canonical else (langs.url or page_url(page, request) or "")
     url = path if "://" in path else request.build_absolute_uri(path)
     own = langs.content if canonical else langs.language
     alternates = tuple(og_locale(v.code) for v in langs.translations if v.code != own)

@@ -7,6 +7,7 @@ so do the views of :mod:`induction.views`; this module imports no view and no pa
 from django.utils.translation import gettext as _
 
 from hub.i18n import active_locale, default_locale, localize_snippets, names_by_slug
+from hub.routing import page_url
 from induction.calendar import group_by_day
 from induction.models.progress import QuizAttempt, ReflectionAnswer
 from induction.models.roles import OfficerRole
@@ -83,7 +84,7 @@ def module_context(request, module, *, errors=None, submitted=None):
     tracking = {
         "enabled": False,
         "reason": "",
-        "action": module.get_url(request) + module.reverse_subpage("progress_route"),
+        "action": page_url(module, request) + module.reverse_subpage("progress_route"),
         "ticked": set(),
         "attempts": {},
         "attempt_counts": {},

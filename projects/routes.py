@@ -22,7 +22,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
 from hub.cache import content_version, tree_memo
-from hub.routing import find_site
+from hub.routing import page_url
 
 
 class NoRegistry(NoReverseMatch):
@@ -55,12 +55,7 @@ def registry_for(language, pages=None):
 
 def route_url(page, name, *args, request=None):
     """The address of the route ``name`` of ``page`` (a routable page) with ``args``."""
-    return _page_url(page, request) + page.reverse_subpage(name, args=args)
-
-
-def _page_url(page, request):
-    """``page.get_url(request)`` with the request's site from the routing memo (no query)."""
-    return page.get_url(request, current_site=find_site(request) if request else None)
+    return page_url(page, request) + page.reverse_subpage(name, args=args)
 
 
 def registry_url(name, *args, language=None, request=None):
@@ -76,7 +71,7 @@ def registry_url(name, *args, language=None, request=None):
     if page is None:
         raise NoRegistry(f"No live registry page for the route {name!r}.")
     suffix = page.reverse_subpage(name, args=args)
-    base = _page_url(page, request)
+    base = page_url(page, request)
     if base is None:  # not under any site
         raise NoRegistry(f"The registry page is not on a site, for the route {name!r}.")
     own = page.locale.language_code

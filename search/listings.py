@@ -2,6 +2,7 @@
 the resource library run a ``…Query`` the same way."""
 
 from hub.cache import keep_out_of_page_cache
+from hub.i18n import page_locale
 from search.scope import wants_all
 from search.service import clean_query
 from search.stats import count_listing_search
@@ -56,7 +57,7 @@ class ListingPageMixin:
         listing = query.run()
         if listing.degraded:
             keep_out_of_page_cache(request)
-        count_listing_search(request, listing, self.locale.language_code)
+        count_listing_search(request, listing, page_locale(self).language_code)
         return listing
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import get_language, npgettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from hub import languages
+from hub import languages, routing
 from hub.cache import current_version
 from hub.formats import named_format
 from hub.i18n import translated_name
@@ -43,6 +43,25 @@ def url_without(context, name, value):
 
 def site_description():
     return _("Projects, guidance and induction for students' union officers and their partners.")
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """Wagtail's ``{% pageurl page %}``, with the request's site remembered per worker
+    (:func:`hub.routing.page_url`) instead of a query for it on every request."""
+    if not isinstance(page, Page):
+        raise ValueError(f"page_url expects a page, not {page!r}")
+    return routing.page_url(page, context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def routable_url(context, page, name, *args, **kwargs):
+    """Wagtail's ``{% routablepageurl page name ... %}``, with the site remembered as
+    :func:`page_url` does."""
+    base = routing.page_url(page, context.get("request")) or ""
+    if not base.endswith("/"):
+        base += "/"
+    return base + page.reverse_subpage(name, args=args, kwargs=kwargs)
 
 
 @register.simple_tag

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 
 from hub.permissions import permission_required
+from hub.routing import page_url
 from induction.models.roles import OfficerTerm
 
 
@@ -29,7 +30,7 @@ def redirect_to(url, anchor=None, query=None):
 
 
 def sub_url(page, request, name, **kwargs):
-    return page.get_url(request) + page.reverse_subpage(name, kwargs=kwargs)
+    return page_url(page, request) + page.reverse_subpage(name, kwargs=kwargs)
 
 
 def site_base_url(request):

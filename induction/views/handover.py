@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from hub.inputs import clean_text
 from hub.permissions import signed_in_required
+from hub.routing import page_url
 from hub.twofactor import privileged, second_factor_redirect, second_factor_url
 from induction.emails import send_handover_ready
 from induction.forms import HandoverContactFormSet, HandoverForm
@@ -202,7 +203,7 @@ def _notify_successors(request, hub, handover, successors):
     def path_for(language):
         translated = hub.get_translation_or_none(Locale.objects.get_for_language(language))
         page = translated if translated is not None and translated.live else hub
-        return page.get_url(request) + path
+        return page_url(page, request) + path
 
     send_handover_ready(
         handover,

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from hub.inputs import clean_text
 from hub.permissions import signed_in_required
+from hub.routing import page_url
 from induction.models.progress import ModuleProgress, ProgrammeCompletion
 from induction.presentation import module_context
 from induction.progress import (
@@ -86,7 +87,7 @@ def module_progress(request, module):
                 )
             else:
                 messages.success(request, _("Module complete."))
-        return private(redirect_to(module.get_url(request), anchor))
+        return private(redirect_to(page_url(module, request), anchor))
     context = module_context(request, module, errors=errors, submitted=submitted)
     response = module.render(request, context_overrides=context)
     response.status_code = status

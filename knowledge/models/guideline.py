@@ -23,7 +23,7 @@ from hub.indexing import prefetch_parental_relations
 from hub.languages import content_language, mark_content_locales
 from hub.models import Theme
 from hub.page_routes import ViewRoutesMixin
-from hub.routing import find_site
+from hub.routing import page_url
 from knowledge import feedback as feedback_rules
 from knowledge.api_fields import GUIDELINE_API_FIELDS, GUIDELINE_API_OPTIONS
 from knowledge.blocks import GuidelineBodyBlock
@@ -297,12 +297,6 @@ class GuidelinePage(ViewRoutesMixin, Page):
         """``(slug, name)`` of this guideline's themes, named in its language."""
         return [(theme.slug, theme.local_name or theme.name) for theme in self.theme_list]
 
-    def _relative_url(self, request):
-        """``get_url(request)`` with the site remembered per worker (``hub.routing.find_site``)
-        instead of Wagtail's query for it on every request."""
-        site = find_site(request) if request is not None else None
-        return self.relative_url(site, request) if site is not None else self.get_url(request)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: the template keeps the public parts (the form too, until this reader has
@@ -320,7 +314,7 @@ class GuidelinePage(ViewRoutesMixin, Page):
                 "resources": SimpleLazyObject(self.get_resources),
                 "feedback_answered": feedback_rules.already_answered(request, self),
                 "feedback_url": SimpleLazyObject(
-                    lambda: (self._relative_url(request) or "") + self.reverse_subpage("feedback")
+                    lambda: (page_url(self, request) or "") + self.reverse_subpage("feedback")
                 ),
             }
         )

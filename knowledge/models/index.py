@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from hub.feeds import listing_query
 from hub.i18n import localize_pages, page_translatable_fields
+from hub.routing import page_url
 from knowledge.feeds import GuidanceFeed, newest_guidelines
 from knowledge.listing import GuidanceQuery, landing_sections
 from knowledge.models.guideline import MAX_PICKS, GuidelinePage
@@ -69,7 +70,7 @@ class KnowledgeIndexPage(ListingPageMixin, RoutablePageMixin, Page):
         listing = self.run_listing(request, GuidanceQuery.from_request(self, request))
         context["listing"] = listing
         context["feed_url"] = (
-            self.get_url(request) + self.reverse_subpage("feed") + listing_query(request)
+            page_url(self, request) + self.reverse_subpage("feed") + listing_query(request)
         )
         if listing.is_browsing:
             context.update(landing_sections(self, listing))
@@ -94,7 +95,7 @@ class KnowledgeIndexPage(ListingPageMixin, RoutablePageMixin, Page):
         return GuidanceFeed(self, newest_guidelines(query), request, search=query.query)(request)
 
     def resources_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("resources")
+        return page_url(self, request) + self.reverse_subpage("resources")
 
 
 class KnowledgeFeaturedLink(Orderable):

@@ -10,7 +10,9 @@ from wagtail.search import index
 
 from hub.cache import keep_out_of_page_cache
 from hub.feeds import listing_query
+from hub.i18n import page_locale
 from hub.page_routes import ViewRoutesMixin
+from hub.routing import page_url
 from projects.exports import EXPORT_WINDOW, export_response, over_export_limit
 from projects.feeds import RegistryFeed, newest_projects
 from projects.listing import RegistryQuery
@@ -51,14 +53,14 @@ class ProjectIndexPage(ViewRoutesMixin, Page):
         context["registry"] = registry = RegistryQuery.from_request(self, request).run()
         if registry.degraded:
             keep_out_of_page_cache(request)
-        count_listing_search(request, registry, self.locale.language_code)
+        count_listing_search(request, registry, page_locale(self).language_code)
         context["can_register"] = can_register(request.user, self)
         context["open_data"] = self.open_data_links(request)
         return context
 
     def open_data_links(self, request):
         """The exports and the feed of the reader's current search and filters."""
-        base, query = self.get_url(request), listing_query(request)
+        base, query = page_url(self, request), listing_query(request)
         return {
             name.replace("-", "_"): base + self.reverse_subpage(name) + query
             for name in ("export-csv", "export-json", "feed")

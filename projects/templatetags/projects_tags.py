@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from hub.languages import content_language, language_name
+from hub.routing import page_url
 from hub.templatetags.hub_tags import fragment_keys, fragments_enabled
 from projects import routes
 
@@ -39,7 +40,7 @@ def project_card(context, project):
         unit = project.lead_unit.name
     return {
         "project": project,
-        "url": project.get_url(context.get("request")) or "",
+        "url": page_url(project, context.get("request")) or "",
         "text_lang": code if code != get_language() else "",
         "language": language_name(code),
         "unit": unit,

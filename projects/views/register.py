@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from hub.inputs import clean_text
 from hub.permissions import signed_in_required
+from hub.routing import page_url
 from projects import registration
 from projects.forms import RegistrationForm
 from projects.permissions import can_register
@@ -74,7 +75,7 @@ def similar(request, index):
                 {
                     "title": project.title,
                     "summary": project.summary,
-                    "url": project.get_url(request),
+                    "url": page_url(project, request),
                     "status": project.get_status_display(),
                 }
                 for project in results

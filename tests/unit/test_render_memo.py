@@ -145,6 +145,37 @@ def test_routable_sub_pages_still_resolve_through_the_memo(client, registry):
     assert client.get(registry.url + "no-such-sub-page/").status_code == 404
 
 
+def test_a_warm_worker_does_not_look_the_site_up_again(client, home, registry):
+    """Page addresses are built with the site the routing remembered
+    (``hub.routing.page_url``, ``{% page_url %}``, ``{% routable_url %}``): without them,
+    Wagtail queries for the site on the first address of every request."""
+    from tests.factories.knowledge import make_guidance_index, make_guideline
+
+    project = make_project(registry, title="Feedback loop audit")
+    guidance = make_guidance_index(home)
+    guideline = make_guideline(guidance, title="Working with course reps")
+    urls = [
+        home.url,
+        registry.url,
+        registry.url + "?q=audit",
+        project.url,
+        guidance.url,
+        guidance.url + "resources/",
+        guideline.url,
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url  # the routes and the site remembered
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        looked_up = [q["sql"] for q in captured.captured_queries if "wagtailcore_site" in q["sql"]]
+        assert not looked_up, url
+    html = client.get(registry.url + "?q=audit").content.decode()
+    assert f'href="{project.url}"' in html  # the cards' links are the same relative addresses
+    assert f'action="{registry.url}"' in html
+
+
 # --- Shared fragments ---------------------------------------------------------------------------
 
 
