@@ -345,3 +345,37 @@ def test_search_index_content_leaves_out_correctness_and_feedback(world):
     content = " ".join(block.get_searchable_content(module.lessons))
     assert "Who elects officers?" in content
     assert "Feedback for" not in content
+
+
+def test_english_text_on_german_induction_pages_is_marked_as_english(client, world):
+    """Untranslated modules, roles and sessions are shown in English under /de/; each piece
+    carries ``lang="en"``, so a screen reader reads it in English (WCAG 3.1.2)."""
+    from wagtail.models import Locale
+
+    german = Locale.objects.get(language_code="de")
+    world.ind.hub.copy_for_translation(german, copy_parents=True, alias=True)
+    programme_de = world.ind.programme.copy_for_translation(german, alias=True)
+    for module in world.ind.modules.values():
+        if module.get_parent().pk == world.ind.programme.pk:
+            module.copy_for_translation(german, alias=True)
+    alice = world.ind.users["alice"]
+    alice.preferred_language = "de"
+    alice.save(update_fields=["preferred_language"])
+    client.force_login(alice)
+
+    html = client.get("/de/induction/").content.decode()
+    assert "Willkommen, Alice Adeyemi" in html  # the interface is German ...
+    assert '<span lang="en">VP Welfare</span>' in html  # ... the role's name is marked,
+    assert '<h3 lang="en">VP Welfare</h3>' in html
+    assert 'lang="en">The union and its partners</a>' in html  # the modules,
+    assert '<span lang="en">Welcome breakfast</span>' in html  # and the sessions
+
+    html = client.get(programme_de.url).content.decode()
+    assert '<span lang="en">Welcome breakfast</span>' in html
+
+    client.logout()
+    html = client.get("/de/induction/").content.decode()  # the programme for visitors
+    assert '<h3 class="card__title" lang="en">VP Welfare</h3>' in html
+    assert '<span lang="en">Welcome breakfast</span>' in html
+    html = client.get("/en/induction/").content.decode()  # in English, nothing to mark
+    assert 'lang="en">' not in html.split("<main", 1)[1]
