@@ -369,6 +369,7 @@ def test_english_text_on_german_induction_pages_is_marked_as_english(client, wor
     assert '<h3 lang="en">VP Welfare</h3>' in html
     assert 'lang="en">The union and its partners</a>' in html  # the modules,
     assert '<span lang="en">Welcome breakfast</span>' in html  # and the sessions
+    assert "Sprache: Englisch" in html  # and the reader is told which language that is
 
     html = client.get(programme_de.url).content.decode()
     assert '<span lang="en">Welcome breakfast</span>' in html
