@@ -176,6 +176,23 @@ def test_a_warm_worker_does_not_look_the_site_up_again(client, home, registry):
     assert f'action="{registry.url}"' in html
 
 
+def test_templates_build_page_addresses_with_the_remembered_site():
+    """Wagtail's ``{% pageurl %}`` and ``{% routablepageurl %}`` look the site up again on
+    every request; the site's templates use ``{% page_url %}`` and ``{% routable_url %}``."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    found = []
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in Path(folder).rglob("*.html"):
+            text = path.read_text(encoding="utf-8")
+            if "{% pageurl " in text or "{% routablepageurl " in text:
+                found.append(str(path))
+    assert settings.TEMPLATES[0]["DIRS"]
+    assert not found
+
+
 # --- Shared fragments ---------------------------------------------------------------------------
 
 
