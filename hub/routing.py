@@ -15,8 +15,9 @@ remembered route is only a hint: the page is loaded again by primary key (one qu
 specific model) and used only while it is still live at the same URL path; its own public
 ``route()`` resolves the rest of the address, so routable pages' sub-pages work as before.
 Anything else goes through Wagtail's ``Page.route_for_request``. Misses (404s) are never
-remembered; the table is bounded. Measured on the project and guideline pages rendered
-without any cache: 9 queries instead of 14 (README, "What makes pages fast").
+remembered; the table is bounded. Page addresses are built with the remembered site as well
+(:func:`page_url`): Wagtail's ``get_url(request)`` would look the site up again on every
+request. Query counts per page: README, "What makes pages fast".
 
 *CSRF.* Wagtail's one front-end URL hides a routable page's sub-views from Django's
 ``CsrfViewMiddleware``, so :func:`serve` is ``csrf_exempt`` and applies Django's own
