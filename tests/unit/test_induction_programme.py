@@ -358,6 +358,10 @@ def test_english_text_on_german_induction_pages_is_marked_as_english(client, wor
     for module in world.ind.modules.values():
         if module.get_parent().pk == world.ind.programme.pk:
             module.copy_for_translation(german, alias=True)
+    welfare = world.ind.roles["vp-welfare"]
+    seat = {"body": "Residences board", "kind": "committee", "meets": "Monthly"}
+    welfare.seats = [("seat", seat)]
+    welfare.save()
     alice = world.ind.users["alice"]
     alice.preferred_language = "de"
     alice.save(update_fields=["preferred_language"])
@@ -370,6 +374,9 @@ def test_english_text_on_german_induction_pages_is_marked_as_english(client, wor
     assert 'lang="en">The union and its partners</a>' in html  # the modules,
     assert '<span lang="en">Welcome breakfast</span>' in html  # and the sessions
     assert "Sprache: Englisch" in html  # and the reader is told which language that is
+    # A seat: its words are English, the kind of body is named in the reader's language.
+    assert '<strong class="seat__body" lang="en">Residences board</strong>' in html
+    assert '(Ausschuss oder Arbeitsgruppe; <span lang="en">Monthly</span>)' in html
 
     html = client.get(programme_de.url).content.decode()
     assert '<span lang="en">Welcome breakfast</span>' in html
